@@ -1,0 +1,38 @@
+import type { Locale } from './index.ts'
+
+/** The fiscal year (April–March) a date falls in: 2026-03-31 is FY2025. */
+export function fiscalYearOf(date: Date): number {
+  const year = date.getFullYear()
+  return date.getMonth() < 3 ? year - 1 : year
+}
+
+const tz = 'Asia/Tokyo'
+
+/** 2026年11月26日（令和8年）: 西暦 first, with the 和暦 year officials expect beside it. */
+export function formatDate(date: Date, locale: Locale): string {
+  if (locale === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: tz }).format(date)
+  }
+  const western = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: tz }).format(date)
+  return `${western}（${japaneseEraYear(date)}）`
+}
+
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ja-JP', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: tz,
+  }).format(date)
+}
+
+/** 令和8年 */
+export function japaneseEraYear(date: Date): string {
+  const parts = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+    era: 'long',
+    year: 'numeric',
+    timeZone: tz,
+  }).formatToParts(date)
+  const era = parts.find((p) => p.type === 'era')?.value ?? ''
+  const year = parts.find((p) => p.type === 'year')?.value ?? ''
+  return `${era}${year === '1' ? '元' : year}年`
+}

@@ -1,0 +1,173 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/schema.ts'
+import type { JobStatus } from '../db/platform.tables.ts'
+
+export interface Job {
+  id: string
+  kind: string
+  payload: unknown
+  status: JobStatus
+  progress: number
+  total: number | null
+  checkpoint: unknown
+  result: unknown
+  error: string | null
+  attempts: number
+  createdBy: string | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const MAX_ATTEMPTS = 3
+
+function toJob(row: {
+  id: string
+  kind: string
+  payload: unknown
+  status: JobStatus
+  progress: number
+  total: number | null
+  checkpoint: unknown
+  result: unknown
+  error: string | null
+  attempts: number
+  created_by: string | null
+  created_at: Date
+  updated_at: Date
+}): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    payload: row.payload,
+    status: row.status,
+    progress: row.progress,
+    total: row.total,
+    checkpoint: row.checkpoint,
+    result: row.result,
+    error: row.error,
+    attempts: row.attempts,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export async function enqueueJob(
+  db: Db,
+  kind: string,
+  payload: unknown,
+  createdBy: string | null = null,
+): Promise<string> {
+  const row = await db
+    .insertInto('jobs')
+    .values({ kind, payload: JSON.stringify(payload ?? {}), created_by: createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findJob(db: Db, id: string): Promise<Job | undefined> {
+  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toJob(row)
+}
+
+/** Takes the oldest queued job of the given kinds for this worker; SKIP LOCKED lets workers share a queue. */
+export async function claimJob(
+  db: Db,
+  workerId: string,
+  kinds: string[],
+): Promise<Job | undefined> {
+  if (kinds.length === 0) return undefined
+  const row = await db
+    .updateTable('jobs')
+    .set({
+      status: 'running',
+      locked_by: workerId,
+      heartbeat_at: sql<Date>`now()` as unknown as Date,
+      attempts: sql<number>`attempts + 1`,
+      updated_at: sql<Date>`now()` as unknown as Date,
+    })
+    .where(
+      'id',
+      '=',
+      db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'queued')
+        .where('kind', 'in', kinds)
+        .orderBy('created_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .executeTakeFirst()
+  return row && toJob(row)
+}
+
+/** Records progress and, if given, a checkpoint from which a restarted worker resumes. */
+export async function reportProgress(
+  db: Db,
+  id: string,
+  progress: number,
+  total: number | null,
+  checkpoint?: unknown,
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      progress,
+      total,
+      heartbeat_at: sql<Date>`now()` as unknown as Date,
+      updated_at: sql<Date>`now()` as unknown as Date,
+      ...(checkpoint === undefined ? {} : { checkpoint: JSON.stringify(checkpoint) }),
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: 'done',
+      result: JSON.stringify(result ?? null),
+      locked_by: null,
+      updated_at: sql<Date>`now()` as unknown as Date,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** A failed attempt goes back to the queue until MAX_ATTEMPTS, then stays failed with its error. */
+export async function failJob(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      status: sql<JobStatus>`case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end`,
+      error,
+      locked_by: null,
+      updated_at: sql<Date>`now()` as unknown as Date,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/**
+ * Jobs left `running` by a process that died (no heartbeat for `staleSeconds`) are queued
+ * again; their checkpoint lets them resume where they were.
+ */
+export async function requeueStaleJobs(db: Db, staleSeconds: number): Promise<number> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'queued', locked_by: null })
+    .where('status', '=', 'running')
+    .where((eb) =>
+      eb.or([
+        eb('heartbeat_at', 'is', null),
+        eb('heartbeat_at', '<', sql<Date>`now() - make_interval(secs => ${staleSeconds})`),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

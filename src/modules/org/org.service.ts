@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Actor } from '../../auth/actor.ts'
+import { recordAudit } from '../../audit/audit.ts'
+import type { Db } from '../../db/schema.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { conflict, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
+import type { PersonInput, PersonUpdate, UnitInput, UnitUpdate } from './org.schemas.ts'
+import { canEditPeopleOf, canEditUnit, canEditUnitUnder, canViewOrg } from './org.policy.ts'
+import { selectPeopleOfUnit, selectPerson, selectUnit, selectUnits, toUnit } from './org.queries.ts'
+import type { Person, Unit } from './org.types.ts'
+
+function requireViewer(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw unauthorized()
+  if (!canViewOrg(actor)) throw forbidden()
+}
+
+export async function listUnits(db: Db, actor: Actor | null): Promise<Unit[]> {
+  requireViewer(actor)
+  return selectUnits(db)
+}
+
+export interface UnitDetail {
+  unit: Unit
+  ancestors: Unit[]
+  children: Unit[]
+  people: Person[]
+  canEdit: boolean
+  canEditPeople: boolean
+  canAddChild: boolean
+}
+
+export async function getUnitDetail(db: Db, actor: Actor | null, id: string): Promise<UnitDetail> {
+  requireViewer(actor)
+  const units = await selectUnits(db)
+  const unit = units.find((u) => u.id === id)
+  if (!unit) throw notFound()
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const ancestors = unit.path
+    .split('/')
+    .filter((part) => part && part !== unit.id)
+    .map((part) => byId.get(part))
+    .filter((u): u is Unit => !!u)
+  const parent = unit.parentId ? (byId.get(unit.parentId) ?? null) : null
+  return {
+    unit,
+    ancestors,
+    children: units.filter((u) => u.parentId === unit.id),
+    people: await selectPeopleOfUnit(db, unit.id),
+    canEdit: canEditUnit(actor, unit, parent),
+    canEditPeople: canEditPeopleOf(actor, unit),
+    canAddChild: canEditUnitUnder(actor, unit, 'section'),
+  }
+}
+
+async function codeTaken(db: Db, code: string, exceptId?: string) {
+  let query = db.selectFrom('units').select('id').where('code', '=', code)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  return !!(await query.executeTakeFirst())
+}
+
+async function parentOf(db: Db, parentId: string | null): Promise<Unit | null> {
+  if (!parentId) return null
+  const parent = await selectUnit(db, parentId)
+  if (!parent) throw invalidField('parentId', 'validation.choice')
+  return parent
+}
+
+export async function createUnit(db: Db, actor: Actor | null, input: UnitInput): Promise<Unit> {
+  if (!actor) throw unauthorized()
+  return withTransaction(db, async (trx) => {
+    const parent = await parentOf(trx, input.parentId)
+    if (!canEditUnitUnder(actor, parent, input.kind)) throw forbidden()
+    if (await codeTaken(trx, input.code)) throw invalidField('code', 'errors.duplicateCode')
+    const id = randomUUID()
+    const row = await trx
+      .insertInto('units')
+      .values({
+        id,
+        kind: input.kind,
+        parent_id: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        code: input.code,
+        name: input.name,
+        name_en: input.nameEn,
+        sort_order: input.sortOrder,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'create',
+      entity: 'unit',
+      entityId: id,
+      data: { ...input },
+    })
+    return toUnit(row)
+  })
+}
+
+/**
+ * Saves an edit made on `version`; if someone saved in between, nothing is written and the
+ * caller gets 409. Moving a unit moves its whole subtree, whose paths are rewritten.
+ */
+export async function updateUnit(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: UnitUpdate,
+): Promise<Unit> {
+  if (!actor) throw unauthorized()
+  return withTransaction(db, async (trx) => {
+    const unit = await selectUnit(trx, id)
+    if (!unit) throw notFound()
+    const oldParent = await parentOf(trx, unit.parentId)
+    const newParent = await parentOf(trx, input.parentId)
+    if (!canEditUnit(actor, unit, oldParent) || !canEditUnitUnder(actor, newParent, input.kind))
+      throw forbidden()
+    if (newParent?.path.startsWith(unit.path)) throw invalidField('parentId', 'errors.unitCycle')
+    if (await codeTaken(trx, input.code, id)) throw invalidField('code', 'errors.duplicateCode')
+    const newPath = `${newParent?.path ?? '/'}${id}/`
+    const row = await trx
+      .updateTable('units')
+      .set({
+        kind: input.kind,
+        parent_id: newParent?.id ?? null,
+        path: newPath,
+        code: input.code,
+        name: input.name,
+        name_en: input.nameEn,
+        sort_order: input.sortOrder,
+        version: sql<number>`version + 1`,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst()
+    if (!row) throw conflict()
+    if (newPath !== unit.path) {
+      await trx
+        .updateTable('units')
+        .set({ path: sql<string>`${newPath} || substr(path, ${unit.path.length + 1})` })
+        .where('path', 'like', `${unit.path}%`)
+        .where('id', '!=', id)
+        .execute()
+    }
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'update',
+      entity: 'unit',
+      entityId: id,
+      data: { ...input },
+    })
+    return toUnit(row)
+  })
+}
+
+export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<Person> {
+  requireViewer(actor)
+  const person = await selectPerson(db, id)
+  if (!person) throw notFound()
+  return person
+}
+
+async function unitForPeople(db: Db, actor: Actor, unitId: string): Promise<Unit> {
+  const unit = await selectUnit(db, unitId)
+  if (!unit) throw invalidField('unitId', 'validation.choice')
+  if (!canEditPeopleOf(actor, unit)) throw forbidden()
+  return unit
+}
+
+export async function createPerson(
+  db: Db,
+  actor: Actor | null,
+  input: PersonInput,
+): Promise<Person> {
+  if (!actor) throw unauthorized()
+  return withTransaction(db, async (trx) => {
+    await unitForPeople(trx, actor, input.unitId)
+    const row = await trx
+      .insertInto('people')
+      .values({
+        unit_id: input.unitId,
+        name: input.name,
+        name_kana: input.nameKana,
+        email: input.email,
+        title: input.title,
+        grade: input.grade,
+        job_family: input.jobFamily,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'create',
+      entity: 'person',
+      entityId: row.id,
+      data: { ...input },
+    })
+    return (await selectPerson(trx, row.id))!
+  })
+}
+
+export async function updatePerson(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: PersonUpdate,
+): Promise<Person> {
+  if (!actor) throw unauthorized()
+  return withTransaction(db, async (trx) => {
+    const person = await selectPerson(trx, id)
+    if (!person) throw notFound()
+    await unitForPeople(trx, actor, person.unitId)
+    await unitForPeople(trx, actor, input.unitId)
+    const row = await trx
+      .updateTable('people')
+      .set({
+        unit_id: input.unitId,
+        name: input.name,
+        name_kana: input.nameKana,
+        email: input.email,
+        title: input.title,
+        grade: input.grade,
+        job_family: input.jobFamily,
+        version: sql<number>`version + 1`,
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) throw conflict()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'update',
+      entity: 'person',
+      entityId: id,
+      data: { ...input },
+    })
+    return (await selectPerson(trx, id))!
+  })
+}

@@ -1,0 +1,71 @@
+import { type ServerType, serve } from '@hono/node-server'
+import type { Config } from './config.ts'
+import { type Database, openDatabase } from './db/client.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { createSetupToken } from './modules/accounts/index.ts'
+import { createApp } from './http/app.tsx'
+import { JobWorker } from './jobs/worker.ts'
+import { createLogger } from './logger.ts'
+import { createSmtpMailer } from './notifications/mailer.ts'
+import { EMAIL_JOB, emailJobHandler } from './notifications/notify.ts'
+import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
+
+export interface RunningServer {
+  url: string
+  database: Database
+  stop(): Promise<void>
+}
+
+/** read config → open db → migrate → seed if empty → serve → run jobs */
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = console.log,
+): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel)
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const { db } = database
+  await migrateToLatest(db)
+
+  if (await isEmptyDatabase(db)) {
+    if (config.demo) {
+      const accounts = await seedDemo(db, config.demoPassword)
+      out(
+        'デモの局（産業労働局）を作成しました。次のアカウントでログインできます / Demo bureau created. Sign in with:',
+      )
+      for (const a of accounts) out(`  ${a.role.padEnd(19)} ${a.email}`)
+      out(`  パスワード / password: ${config.demoPassword}`)
+    } else {
+      const token = await createSetupToken(db)
+      out(
+        'データベースは空です。次のリンクから最初の管理者を作成してください / Create the first administrator:',
+      )
+      out(`  ${config.publicUrl}/setup/${token}`)
+    }
+  }
+
+  const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null
+  const worker = new JobWorker(db, logger)
+  if (mailer) worker.register(EMAIL_JOB, emailJobHandler(mailer, config.publicUrl))
+  if (config.workers) await worker.start()
+
+  const app = createApp({ db, dbKind: database.kind, config, logger, mailer })
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(s),
+    )
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = `http://${config.host}:${port}`
+  out(`Kaikaku: ${url} (${database.kind})`)
+  return {
+    url,
+    database,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await worker.stop()
+      mailer?.close()
+      await database.close()
+    },
+  }
+}
