@@ -1,5 +1,4 @@
 // Small enhancements only: every page works without this file.
-'use strict'
 
 // Job progress: poll the JSON API and update the bar in place.
 for (const box of document.querySelectorAll('[data-job-id]')) {

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { isRole } from './auth/actor.ts'
 import { verifyAuditChain } from './audit/audit.ts'
+import { isRole } from './auth/actor.ts'
 import { readConfig } from './config.ts'
 import { backupDatabase, restoreDatabase } from './db/backup.ts'
 import { type Database, openDatabase } from './db/client.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
 import { AppError } from './http/errors.ts'
+import { parseInput } from './http/validation.ts'
 import { translator } from './i18n/index.ts'
 import { main as serve } from './main.ts'
-import { createApiToken, insertUser, loadActor } from './modules/accounts/index.ts'
 import { createUserSchema } from './modules/accounts/accounts.schemas.ts'
-import { parseInput } from './http/validation.ts'
+import { createApiToken, insertUser, loadActor } from './modules/accounts/index.ts'
 
 const usage = `kaikaku <command>
 

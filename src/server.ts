@@ -2,13 +2,13 @@ import { type ServerType, serve } from '@hono/node-server'
 import type { Config } from './config.ts'
 import { type Database, openDatabase } from './db/client.ts'
 import { migrateToLatest } from './db/migrate.ts'
-import { createSetupToken } from './modules/accounts/index.ts'
+import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
 import { createApp } from './http/app.tsx'
 import { JobWorker } from './jobs/worker.ts'
 import { createLogger } from './logger.ts'
+import { createSetupToken } from './modules/accounts/index.ts'
 import { createSmtpMailer } from './notifications/mailer.ts'
 import { EMAIL_JOB, emailJobHandler } from './notifications/notify.ts'
-import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
 
 export interface RunningServer {
   url: string

@@ -21,6 +21,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined
   /** PGlite directory; `memory://` keeps the database in memory. */
   dataDir?: string
+  /** A PGlite data directory dump to start from (tests start from a migrated template). */
+  template?: Blob
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -38,6 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create(dataDir, {
       parsers: { 20: (value: string) => Number(value) },
+      ...(options.template ? { loadDataDir: options.template } : {}),
     })
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
     return {

@@ -89,7 +89,6 @@ class PGliteConnection implements DatabaseConnection {
     }
   }
 
-  // biome-ignore lint/correctness/useYield: streaming is emulated from one buffered result
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     const result = await this.executeQuery<R>(compiled)
     for (const row of result.rows) yield { rows: [row] }

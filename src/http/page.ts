@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
+import type { Actor } from '../auth/actor.ts'
+import { isMessageKey } from '../i18n/index.ts'
 import { countUnread } from '../notifications/inbox.ts'
 import type { PageContext } from '../views/layout.tsx'
 import type { AppEnv } from './context.ts'
 import { badJson, notFound, unauthorized } from './errors.ts'
 import { parseInput } from './validation.ts'
-import { isMessageKey } from '../i18n/index.ts'
-import type { Actor } from '../auth/actor.ts'
 
 export async function pageContext(c: Context<AppEnv>): Promise<PageContext> {
   const actor = c.get('actor')

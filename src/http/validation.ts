@@ -50,13 +50,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const fields: Record<string, FieldIssue[]> = {}
+  const add = (name: string, issue: Issue) => {
+    fields[name] = [...(fields[name] ?? []), issueToField(issue)]
+  }
   for (const issue of result.error.issues) {
-    const name = issue.path.length ? issue.path.join('.') : '_'
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (fields[key] ??= []).push(issueToField(issue))
-      continue
-    }
-    ;(fields[name] ??= []).push(issueToField(issue))
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(key, issue)
+    else add(issue.path.length ? issue.path.join('.') : '_', issue)
   }
   throw invalid(fields)
 }

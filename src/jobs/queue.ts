@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Db } from '../db/schema.ts'
 import type { JobStatus } from '../db/platform.tables.ts'
+import type { Db } from '../db/schema.ts'
 
 export interface Job {
   id: string

@@ -1,7 +1,7 @@
 import type { Db } from '../db/schema.ts'
-import type { JobHandler } from '../jobs/worker.ts'
-import { enqueueJob } from '../jobs/queue.ts'
 import { translator } from '../i18n/index.ts'
+import { enqueueJob } from '../jobs/queue.ts'
+import type { JobHandler } from '../jobs/worker.ts'
 import type { Mailer } from './mailer.ts'
 
 export interface NotificationInput {

@@ -1,7 +1,7 @@
-import { Hono } from 'hono'
-import { z } from 'zod'
-import { getCookie } from 'hono/cookie'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { z } from 'zod'
 import type { AppEnv } from '../../http/context.ts'
 import { clearAppCookie, SESSION_COOKIE, setAppCookie } from '../../http/cookies.ts'
 import { AppError, forbidden } from '../../http/errors.ts'
@@ -9,6 +9,7 @@ import { formFields, noticeOf, pageContext, requireActor } from '../../http/page
 import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
 import { selectUnits } from '../org/org.queries.ts'
+import { canManageUsers } from './accounts.policy.ts'
 import {
   changePasswordSchema,
   createTokenSchema,
@@ -17,7 +18,6 @@ import {
   signInSchema,
 } from './accounts.schemas.ts'
 import { AccountPage, AdminUsersPage, LoginPage, SetupPage } from './accounts.views.tsx'
-import { canManageUsers } from './accounts.policy.ts'
 import { endSession, SESSION_DAYS, signInWithPassword } from './auth.service.ts'
 import {
   changePassword,

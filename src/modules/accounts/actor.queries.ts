@@ -9,7 +9,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     .select(['id', 'email', 'display_name', 'person_id', 'locale', 'active'])
     .where('id', '=', userId)
     .executeTakeFirst()
-  if (!user || !user.active) return null
+  if (!user?.active) return null
   const grants = await db
     .selectFrom('user_roles')
     .leftJoin('units', 'units.id', 'user_roles.scope_unit_id')

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../audit/audit.ts'
+import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError, tooManyRequests } from '../../http/errors.ts'

@@ -1,3 +1,5 @@
+export { accountRoutes, adminRoutes } from './accounts.routes.tsx'
+export { loadActor } from './actor.queries.ts'
 export {
   actorForBearer,
   actorForSession,
@@ -5,12 +7,10 @@ export {
   endSession,
   signInWithPassword,
 } from './auth.service.ts'
-export { loadActor } from './actor.queries.ts'
 export {
   createApiToken,
   createSetupToken,
-  insertUser,
   createUser,
   grantRole,
+  insertUser,
 } from './users.service.ts'
-export { accountRoutes, adminRoutes } from './accounts.routes.tsx'

@@ -1,11 +1,11 @@
 import { sql } from 'kysely'
-import { type Actor, type Role, SCOPED_ROLES } from '../../auth/actor.ts'
 import { recordAudit } from '../../audit/audit.ts'
+import { type Actor, type Role, SCOPED_ROLES } from '../../auth/actor.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
-import type { CreateUserInput, GrantRoleInput } from './accounts.schemas.ts'
 import { canManageUsers } from './accounts.policy.ts'
+import type { CreateUserInput, GrantRoleInput } from './accounts.schemas.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 

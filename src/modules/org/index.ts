@@ -1,4 +1,5 @@
 export { checkPrTeamRule, listGroups, prTeamRule } from './groups.service.ts'
+export { orgApiRoutes, orgRoutes } from './org.routes.tsx'
 export { seedOrganisation } from './org.seed.ts'
 export { DEMO_ACCOUNTS, demoEmail, PEOPLE as SEED_PEOPLE } from './org.seed-data.ts'
 export {
@@ -11,4 +12,3 @@ export {
   updateUnit,
 } from './org.service.ts'
 export type { OrgGroup, Person, Unit } from './org.types.ts'
-export { orgRoutes, orgApiRoutes } from './org.routes.tsx'

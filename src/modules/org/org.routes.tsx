@@ -1,5 +1,5 @@
-import type { HtmlEscapedString } from 'hono/utils/html'
 import { type Context, Hono } from 'hono'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import type { AppEnv } from '../../http/context.ts'
 import {
   formFields,

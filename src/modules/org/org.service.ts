@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import type { Actor } from '../../auth/actor.ts'
 import { recordAudit } from '../../audit/audit.ts'
+import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { conflict, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
-import type { PersonInput, PersonUpdate, UnitInput, UnitUpdate } from './org.schemas.ts'
 import { canEditPeopleOf, canEditUnit, canEditUnitUnder, canViewOrg } from './org.policy.ts'
 import { selectPeopleOfUnit, selectPerson, selectUnit, selectUnits, toUnit } from './org.queries.ts'
+import type { PersonInput, PersonUpdate, UnitInput, UnitUpdate } from './org.schemas.ts'
 import type { Person, Unit } from './org.types.ts'
 
 function requireViewer(actor: Actor | null): asserts actor is Actor {
