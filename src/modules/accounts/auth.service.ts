@@ -100,11 +100,19 @@ export async function endSession(db: Db, secret: string): Promise<void> {
 
 export async function actorForBearer(db: Db, token: string): Promise<Actor | null> {
   const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: sql<Date>`now()` as unknown as Date })
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', hashSecret(token))
     .where('revoked_at', 'is', null)
-    .returning('user_id')
     .executeTakeFirst()
-  return row ? loadActor(db, row.user_id) : null
+  if (!row) return null
+  // Recorded at most once a minute, so that reading the API does not write on every call.
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: sql<Date>`now()` as unknown as Date })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return loadActor(db, row.user_id)
 }
