@@ -1,8 +1,11 @@
+import { recordAudit } from '../../audit/audit.ts'
 import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/schema.ts'
-import { forbidden, unauthorized } from '../../http/errors.ts'
-import { canViewOrg } from './org.policy.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
+import { canEditGroups, canViewOrg } from './org.policy.ts'
 import { selectPeopleByIds, selectUnits } from './org.queries.ts'
+import type { GroupMemberInput } from './org.schemas.ts'
 import {
   GRADES,
   type OrgGroup,
@@ -76,4 +79,74 @@ export async function prTeamRule(db: Db, actor: Actor | null): Promise<PrTeamRul
     .filter((g) => g.kind === 'pr_team')
     .flatMap((g) => g.members.map((m) => m.person))
   return checkPrTeamRule(await selectUnits(db), members)
+}
+
+export async function getGroup(db: Db, actor: Actor | null, id: string): Promise<OrgGroup> {
+  const group = (await listGroups(db, actor)).find((g) => g.id === id)
+  if (!group) throw notFound()
+  return group
+}
+
+/** Adds a person to a group, or changes their position if they are already in it. */
+export async function setGroupMember(
+  db: Db,
+  actor: Actor | null,
+  groupId: string,
+  input: GroupMemberInput,
+) {
+  if (!actor) throw unauthorized()
+  if (!canEditGroups(actor)) throw forbidden()
+  await withTransaction(db, async (trx) => {
+    const group = await trx
+      .selectFrom('org_groups')
+      .select('id')
+      .where('id', '=', groupId)
+      .executeTakeFirst()
+    if (!group) throw notFound()
+    const person = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', input.personId)
+      .executeTakeFirst()
+    if (!person) throw invalidField('personId', 'validation.choice')
+    await trx
+      .insertInto('org_group_members')
+      .values({ group_id: groupId, person_id: input.personId, position: input.position })
+      .onConflict((oc) =>
+        oc.columns(['group_id', 'person_id']).doUpdateSet({ position: input.position }),
+      )
+      .execute()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'set_member',
+      entity: 'org_group',
+      entityId: groupId,
+      data: { ...input },
+    })
+  })
+}
+
+export async function removeGroupMember(
+  db: Db,
+  actor: Actor | null,
+  groupId: string,
+  personId: string,
+) {
+  if (!actor) throw unauthorized()
+  if (!canEditGroups(actor)) throw forbidden()
+  await withTransaction(db, async (trx) => {
+    const removed = await trx
+      .deleteFrom('org_group_members')
+      .where('group_id', '=', groupId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst()
+    if (Number(removed.numDeletedRows) === 0) throw notFound()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'remove_member',
+      entity: 'org_group',
+      entityId: groupId,
+      data: { personId },
+    })
+  })
 }

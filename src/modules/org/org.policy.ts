@@ -28,3 +28,6 @@ export function canEditPeopleOf(actor: Actor | null, unit: Unit): boolean {
   if (hasRole(actor, 'admin', 'hq_secretariat')) return true
   return hasRoleOver(actor, unit.path, 'dept_lead', 'office_manager')
 }
+
+/** Who sits on HQ, the subcommittees and the teams is decided by the secretariat. */
+export const canEditGroups = (actor: Actor | null) => hasRole(actor, 'admin', 'hq_secretariat')

@@ -73,3 +73,9 @@ export async function selectPeopleByIds(db: Db, ids: string[]): Promise<Person[]
   const rows = await peopleQuery(db).where('people.id', 'in', ids).execute()
   return rows.map(toPerson)
 }
+
+/** Everyone, by reading; for pickers. (At metropolis scale a picker needs search instead.) */
+export async function selectPeople(db: Db, limit = 5000): Promise<Person[]> {
+  const rows = await peopleQuery(db).orderBy('people.name_kana').limit(limit).execute()
+  return rows.map(toPerson)
+}

@@ -11,9 +11,18 @@ import {
 } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
-import { listGroups, prTeamRule } from './groups.service.ts'
-import { canEditPeopleOf, canEditUnitUnder } from './org.policy.ts'
 import {
+  getGroup,
+  listGroups,
+  prTeamRule,
+  removeGroupMember,
+  setGroupMember,
+} from './groups.service.ts'
+import { GroupPage } from './groups.views.tsx'
+import { canEditGroups, canEditPeopleOf, canEditUnitUnder } from './org.policy.ts'
+import { selectPeople } from './org.queries.ts'
+import {
+  groupMemberSchema,
   personInputSchema,
   personUpdateSchema,
   unitInputSchema,
@@ -211,6 +220,50 @@ export const orgRoutes = new Hono<AppEnv>()
     }
   })
 
+async function renderGroup(
+  c: Context<AppEnv>,
+  id: string,
+  extra: { values?: Record<string, string>; errors?: Record<string, string[]> } = {},
+) {
+  const actor = requireActor(c)
+  const { db } = c.get('deps')
+  const group = await getGroup(db, actor, id)
+  const canEdit = canEditGroups(actor)
+  return (
+    <GroupPage
+      page={await pageContext(c)}
+      group={group}
+      canEdit={canEdit}
+      candidates={canEdit ? await selectPeople(db) : []}
+      notice={noticeOf(c)}
+      {...extra}
+    />
+  )
+}
+
+orgRoutes
+  .get('/groups/:id', async (c) => c.html(await renderGroup(c, idParam(c))))
+  .post('/groups/:id/members', async (c) => {
+    const id = idParam(c)
+    const fields = await formFields(c)
+    try {
+      await setGroupMember(
+        c.get('deps').db,
+        requireActor(c),
+        id,
+        parseInput(groupMemberSchema, fields),
+      )
+      return c.redirect(`/org/groups/${id}?notice=common.saved`, 303)
+    } catch (error) {
+      return renderFormError(c, error, (errors) => renderGroup(c, id, { values: fields, errors }))
+    }
+  })
+  .post('/groups/:id/members/:personId/remove', async (c) => {
+    const id = idParam(c)
+    await removeGroupMember(c.get('deps').db, requireActor(c), id, idParam(c, 'personId'))
+    return c.redirect(`/org/groups/${id}?notice=common.saved`, 303)
+  })
+
 /** JSON API: `/api/v1/org/…`. */
 export const orgApiRoutes = new Hono<AppEnv>()
   .get('/units', async (c) => c.json({ units: await listUnits(c.get('deps').db, requireActor(c)) }))
@@ -258,3 +311,13 @@ export const orgApiRoutes = new Hono<AppEnv>()
   .get('/groups', async (c) =>
     c.json({ groups: await listGroups(c.get('deps').db, requireActor(c)) }),
   )
+  .put('/groups/:id/members', async (c) => {
+    const id = idParam(c)
+    const { db } = c.get('deps')
+    await setGroupMember(db, requireActor(c), id, await jsonBody(c, groupMemberSchema))
+    return c.json({ group: await getGroup(db, requireActor(c), id) })
+  })
+  .delete('/groups/:id/members/:personId', async (c) => {
+    await removeGroupMember(c.get('deps').db, requireActor(c), idParam(c), idParam(c, 'personId'))
+    return c.body(null, 204)
+  })

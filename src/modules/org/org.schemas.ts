@@ -56,3 +56,10 @@ export type UnitInput = z.output<typeof unitInputSchema>
 export type UnitUpdate = z.output<typeof unitUpdateSchema>
 export type PersonInput = z.output<typeof personInputSchema>
 export type PersonUpdate = z.output<typeof personUpdateSchema>
+
+export const groupMemberSchema = z.object({
+  personId: z.uuid(),
+  position: z.string().trim().min(1).max(50),
+})
+
+export type GroupMemberInput = z.output<typeof groupMemberSchema>

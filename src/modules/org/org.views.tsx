@@ -72,7 +72,8 @@ export function OrgIndexPage(props: {
           {groups.map((g) => (
             <section aria-labelledby={`group-${g.id}`} class="card">
               <h3 id={`group-${g.id}`}>
-                {g.name} <span class="muted">（{t(`groupKind.${g.kind}`)}）</span>
+                <a href={`/org/groups/${g.id}`}>{g.name}</a>{' '}
+                <span class="muted">（{t(`groupKind.${g.kind}`)}）</span>
               </h3>
               <ul class="plain">
                 {g.members.map((m) => (
