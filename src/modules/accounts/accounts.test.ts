@@ -117,13 +117,11 @@ describe('sign-in', () => {
       next: '//evil.example/',
     })
     assert.equal(res.headers.get('location'), '/')
-    const local = await t
-      .client()
-      .postForm('/login', {
-        email: 'admin@demo.kaikaku.example',
-        password: DEMO_PASSWORD,
-        next: '/org',
-      })
+    const local = await t.client().postForm('/login', {
+      email: 'admin@demo.kaikaku.example',
+      password: DEMO_PASSWORD,
+      next: '/org',
+    })
     assert.equal(local.headers.get('location'), '/org')
   })
 })
@@ -159,23 +157,19 @@ describe('password change', () => {
     assert.equal(ok.status, 303)
     assert.equal(
       (
-        await t
-          .client()
-          .postForm('/login', {
-            email: 'council-secretary@demo.kaikaku.example',
-            password: DEMO_PASSWORD,
-          })
+        await t.client().postForm('/login', {
+          email: 'council-secretary@demo.kaikaku.example',
+          password: DEMO_PASSWORD,
+        })
       ).status,
       401,
     )
     assert.equal(
       (
-        await t
-          .client()
-          .postForm('/login', {
-            email: 'council-secretary@demo.kaikaku.example',
-            password: 'a-new-long-password',
-          })
+        await t.client().postForm('/login', {
+          email: 'council-secretary@demo.kaikaku.example',
+          password: 'a-new-long-password',
+        })
       ).status,
       303,
     )

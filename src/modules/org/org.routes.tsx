@@ -19,7 +19,7 @@ import {
   setGroupMember,
 } from './groups.service.ts'
 import { GroupPage } from './groups.views.tsx'
-import { canEditGroups, canEditPeopleOf, canEditUnitUnder } from './org.policy.ts'
+import { canEditGroups, canEditUnitUnder } from './org.policy.ts'
 import { selectPeople } from './org.queries.ts'
 import {
   groupMemberSchema,
@@ -31,9 +31,14 @@ import {
 import {
   createPerson,
   createUnit,
+  editablePerson,
+  editableUnit,
   getPerson,
+  getPersonDetail,
   getUnitDetail,
   listUnits,
+  peopleUnitChoices,
+  unitParentChoices,
   updatePerson,
   updateUnit,
 } from './org.service.ts'
@@ -69,10 +74,9 @@ export const orgRoutes = new Hono<AppEnv>()
     )
   })
   .get('/units/new', async (c) => {
-    const actor = requireActor(c)
-    const units = await listUnits(c.get('deps').db, actor)
+    const parents = await unitParentChoices(c.get('deps').db, requireActor(c))
     const values: Values = { parentId: c.req.query('parentId') ?? '', kind: 'section' }
-    return c.html(<UnitFormPage page={await pageContext(c)} units={units} values={values} />)
+    return c.html(<UnitFormPage page={await pageContext(c)} units={parents} values={values} />)
   })
   .post('/units', async (c) => {
     const actor = requireActor(c)
@@ -85,7 +89,7 @@ export const orgRoutes = new Hono<AppEnv>()
       return renderFormError(c, error, async (errors) => (
         <UnitFormPage
           page={await pageContext(c)}
-          units={await listUnits(db, actor)}
+          units={await unitParentChoices(db, actor)}
           values={fields}
           errors={errors}
         />
@@ -97,16 +101,9 @@ export const orgRoutes = new Hono<AppEnv>()
     return c.html(<UnitPage page={await pageContext(c)} detail={detail} notice={noticeOf(c)} />)
   })
   .get('/units/:id/edit', async (c) => {
-    const actor = requireActor(c)
-    const { db } = c.get('deps')
-    const { unit } = await getUnitDetail(db, actor, idParam(c))
+    const { unit, parents } = await editableUnit(c.get('deps').db, requireActor(c), idParam(c))
     return c.html(
-      <UnitFormPage
-        page={await pageContext(c)}
-        units={await listUnits(db, actor)}
-        unit={unit}
-        values={{ ...unit }}
-      />,
+      <UnitFormPage page={await pageContext(c)} units={parents} unit={unit} values={{ ...unit }} />,
     )
   })
   .post('/units/:id', async (c) => {
@@ -119,12 +116,12 @@ export const orgRoutes = new Hono<AppEnv>()
       return c.redirect(`/org/units/${id}?notice=common.saved`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => {
-        const { unit } = await getUnitDetail(db, actor, id)
+        const { unit, parents } = await editableUnit(db, actor, id)
         // After a conflict the form carries the new version, so saving again is a deliberate overwrite.
         return (
           <UnitFormPage
             page={await pageContext(c)}
-            units={await listUnits(db, actor)}
+            units={parents}
             unit={unit}
             values={{ ...fields, version: errors._ ? unit.version : fields.version }}
             errors={errors}
@@ -134,10 +131,7 @@ export const orgRoutes = new Hono<AppEnv>()
     }
   })
   .get('/people/new', async (c) => {
-    const actor = requireActor(c)
-    const units = (await listUnits(c.get('deps').db, actor)).filter((u) =>
-      canEditPeopleOf(actor, u),
-    )
+    const units = await peopleUnitChoices(c.get('deps').db, requireActor(c))
     return c.html(
       <PersonFormPage
         page={await pageContext(c)}
@@ -154,38 +148,29 @@ export const orgRoutes = new Hono<AppEnv>()
       const person = await createPerson(db, actor, parseInput(personInputSchema, fields))
       return c.redirect(`/org/people/${person.id}?notice=common.created`, 303)
     } catch (error) {
-      return renderFormError(c, error, async (errors) => {
-        const units = (await listUnits(db, actor)).filter((u) => canEditPeopleOf(actor, u))
-        return (
-          <PersonFormPage
-            page={await pageContext(c)}
-            units={units}
-            values={fields}
-            errors={errors}
-          />
-        )
-      })
+      return renderFormError(c, error, async (errors) => (
+        <PersonFormPage
+          page={await pageContext(c)}
+          units={await peopleUnitChoices(db, actor)}
+          values={fields}
+          errors={errors}
+        />
+      ))
     }
   })
   .get('/people/:id', async (c) => {
-    const actor = requireActor(c)
-    const { db } = c.get('deps')
-    const person = await getPerson(db, actor, idParam(c))
-    const { unit } = await getUnitDetail(db, actor, person.unitId)
+    const { person, canEdit } = await getPersonDetail(c.get('deps').db, requireActor(c), idParam(c))
     return c.html(
       <PersonPage
         page={await pageContext(c)}
         person={person}
-        canEdit={canEditPeopleOf(actor, unit)}
+        canEdit={canEdit}
         notice={noticeOf(c)}
       />,
     )
   })
   .get('/people/:id/edit', async (c) => {
-    const actor = requireActor(c)
-    const { db } = c.get('deps')
-    const person = await getPerson(db, actor, idParam(c))
-    const units = (await listUnits(db, actor)).filter((u) => canEditPeopleOf(actor, u))
+    const { person, units } = await editablePerson(c.get('deps').db, requireActor(c), idParam(c))
     return c.html(
       <PersonFormPage
         page={await pageContext(c)}
@@ -205,8 +190,7 @@ export const orgRoutes = new Hono<AppEnv>()
       return c.redirect(`/org/people/${id}?notice=common.saved`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => {
-        const person = await getPerson(db, actor, id)
-        const units = (await listUnits(db, actor)).filter((u) => canEditPeopleOf(actor, u))
+        const { person, units } = await editablePerson(db, actor, id)
         return (
           <PersonFormPage
             page={await pageContext(c)}

@@ -242,3 +242,59 @@ export async function updatePerson(
     return (await selectPerson(trx, id))!
   })
 }
+
+/** Units a new unit may be placed under by this actor; none means the form is not theirs. */
+export async function unitParentChoices(db: Db, actor: Actor | null): Promise<Unit[]> {
+  requireViewer(actor)
+  const choices = (await selectUnits(db)).filter((u) => canEditUnitUnder(actor, u, 'section'))
+  if (choices.length === 0) throw forbidden()
+  return choices
+}
+
+/** A unit for its edit form, with the parents it may move under. */
+export async function editableUnit(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+): Promise<{ unit: Unit; parents: Unit[] }> {
+  requireViewer(actor)
+  const units = await selectUnits(db)
+  const unit = units.find((u) => u.id === id)
+  if (!unit) throw notFound()
+  const parent = units.find((u) => u.id === unit.parentId) ?? null
+  if (!canEditUnit(actor, unit, parent)) throw forbidden()
+  const parents = units.filter(
+    (u) => !u.path.startsWith(unit.path) && canEditUnitUnder(actor, u, unit.kind),
+  )
+  return { unit, parents }
+}
+
+/** Units whose staff records this actor keeps; none means the person forms are not theirs. */
+export async function peopleUnitChoices(db: Db, actor: Actor | null): Promise<Unit[]> {
+  requireViewer(actor)
+  const choices = (await selectUnits(db)).filter((u) => canEditPeopleOf(actor, u))
+  if (choices.length === 0) throw forbidden()
+  return choices
+}
+
+export async function editablePerson(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+): Promise<{ person: Person; units: Unit[] }> {
+  const person = await getPerson(db, actor, id)
+  const units = await peopleUnitChoices(db, actor)
+  if (!units.some((u) => u.id === person.unitId)) throw forbidden()
+  return { person, units }
+}
+
+/** A person's page, and whether this actor may edit them. */
+export async function getPersonDetail(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+): Promise<{ person: Person; canEdit: boolean }> {
+  const person = await getPerson(db, actor, id)
+  const unit = await selectUnit(db, person.unitId)
+  return { person, canEdit: !!unit && canEditPeopleOf(actor, unit) }
+}
