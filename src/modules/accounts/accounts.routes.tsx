@@ -67,6 +67,9 @@ export const accountRoutes = new Hono<AppEnv>()
         ...input,
         address: clientAddress(c),
       })
+      // A session id that existed before sign-in is never carried over (session fixation).
+      const previous = getCookie(c, SESSION_COOKIE)
+      if (previous) await endSession(db, previous)
       setAppCookie(c, SESSION_COOKIE, sessionSecret, SESSION_DAYS * 86400)
       return c.redirect(safeNext(fields.next), 303)
     } catch (error) {
@@ -104,7 +107,12 @@ export const accountRoutes = new Hono<AppEnv>()
     const actor = requireActor(c)
     const { db } = c.get('deps')
     try {
-      await changePassword(db, actor, parseInput(changePasswordSchema, await formFields(c)))
+      await changePassword(
+        db,
+        actor,
+        parseInput(changePasswordSchema, await formFields(c)),
+        getCookie(c, SESSION_COOKIE),
+      )
       return c.redirect('/account?notice=account.passwordChanged', 303)
     } catch (error) {
       const page = await pageContext(c)

@@ -109,6 +109,16 @@ describe('sign-in', () => {
     assert.equal(res.status, 403)
   })
 
+  test('signing in replaces any session the browser already had', async () => {
+    const client = await t.signIn('staff')
+    const before = client.cookieHeader
+    await client.signIn('hq-member@demo.kaikaku.example', DEMO_PASSWORD)
+    assert.notEqual(client.cookieHeader, before)
+    // The earlier session id no longer signs anyone in.
+    const stale = await t.app.request('/api/v1/me', { headers: { cookie: before } })
+    assert.equal(stale.status, 401)
+  })
+
   test('after sign-in only local paths are followed', async () => {
     const client = t.client()
     const res = await client.postForm('/login', {
@@ -129,6 +139,7 @@ describe('sign-in', () => {
 describe('password change', () => {
   test('needs the current password, a long new one and the same confirmation', async () => {
     const client = await t.signIn('council_secretary')
+    const elsewhere = await t.signIn('council_secretary')
     const wrong = await client.postForm('/account/password', {
       currentPassword: 'nope',
       newPassword: 'a-new-long-password',
@@ -155,6 +166,9 @@ describe('password change', () => {
       confirmPassword: 'a-new-long-password',
     })
     assert.equal(ok.status, 303)
+    // The session it was changed from goes on; the user's other sessions end.
+    assert.equal((await client.get('/api/v1/me')).status, 200)
+    assert.equal((await elsewhere.get('/api/v1/me')).status, 401)
     assert.equal(
       (
         await t.client().postForm('/login', {

@@ -166,6 +166,8 @@ export async function changePassword(
   db: Db,
   actor: Actor | null,
   input: { currentPassword: string; newPassword: string },
+  /** The session the change is made from stays; every other session of the user ends. */
+  currentSessionSecret?: string,
 ) {
   if (!actor) throw unauthorized()
   const user = await db
@@ -183,6 +185,10 @@ export async function changePassword(
       .set({ password_hash: hash, updated_at: new Date() })
       .where('id', '=', actor.userId)
       .execute()
+    let otherSessions = trx.deleteFrom('sessions').where('user_id', '=', actor.userId)
+    if (currentSessionSecret)
+      otherSessions = otherSessions.where('id_hash', '!=', hashSecret(currentSessionSecret))
+    await otherSessions.execute()
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'change_password',
