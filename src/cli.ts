@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { verifyAuditChain } from './audit/audit.ts'
 import { isRole } from './auth/actor.ts'
 import { readConfig } from './config.ts'
 import { backupDatabase, restoreDatabase } from './db/backup.ts'
 import { type Database, openDatabase } from './db/client.ts'
+import { DataDirInUseError } from './db/data-dir-lock.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
 import { AppError } from './http/errors.ts'
@@ -27,14 +28,30 @@ const usage = `kaikaku <command>
 
 環境変数 / environment: DATABASE_URL, KAIKAKU_DATA_DIR (./data), PORT, KAIKAKU_DEMO`
 
+/** Ends the command: thrown, so that withDatabase closes the database (and its lock) first. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message)
+  }
+}
+
 function fail(message: string, code = 1): never {
-  console.error(message)
-  process.exit(code)
+  throw new CliFailure(message, code)
 }
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = readConfig()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  }).catch((error: unknown) => {
+    // A server (or another command) has the PGlite directory: say so, without a stack trace.
+    if (error instanceof DataDirInUseError) fail(error.message, 3)
+    throw error
+  })
   try {
     await migrateToLatest(database.db)
     return await fn(database)
@@ -61,6 +78,16 @@ async function readStdin(): Promise<string> {
 }
 
 export async function run(argv: string[]): Promise<void> {
+  try {
+    await dispatch(argv)
+  } catch (error) {
+    if (!(error instanceof CliFailure)) throw error
+    console.error(error.message)
+    process.exit(error.exitCode)
+  }
+}
+
+async function dispatch(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv
   switch (command) {
     case 'serve':
@@ -98,21 +125,12 @@ export async function run(argv: string[]): Promise<void> {
       return withDatabase(async ({ db }) => {
         let scopeUnitId: string | null = null
         if (values.scope) {
+          // A unit's code (`shoko`) or its id.
+          const byId = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(values.scope)
           const unit = await db
             .selectFrom('units')
             .select('id')
-            .where((eb) =>
-              eb.or([
-                eb('code', '=', values.scope!),
-                eb(
-                  'id',
-                  '=',
-                  values.scope!.match(/^[0-9a-f-]{36}$/)
-                    ? values.scope!
-                    : '00000000-0000-0000-0000-000000000000',
-                ),
-              ]),
-            )
+            .where(byId ? 'id' : 'code', '=', values.scope)
             .executeTakeFirst()
           if (!unit) fail(`unknown unit: ${values.scope}`)
           scopeUnitId = unit.id
@@ -157,7 +175,7 @@ export async function run(argv: string[]): Promise<void> {
       })
     case 'restore':
       if (!sub) fail(usage)
-      readFileSync(sub, { flag: 'r' }).subarray(0, 0)
+      if (!existsSync(sub)) fail(`no such file: ${sub}`)
       return withDatabase(async ({ db }) => {
         const { tables, rows } = await restoreDatabase(db, sub)
         console.error(`restore: ${tables} tables, ${rows} rows ← ${sub}`)

@@ -36,27 +36,35 @@ export async function backupDatabase(
   db: Kysely<DB>,
   file: string,
 ): Promise<{ tables: number; rows: number }> {
-  let rows = 0
-  const tables = await applicationTables(db)
-  const migrations = await migrationNames(db)
-  async function* lines() {
-    yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations })}\n`
-    for (const table of tables) {
-      yield `${JSON.stringify({ table })}\n`
-      let offset = 0
-      for (;;) {
-        const batch = await sql<{ row: string }>`
-          select row_to_json(t)::text as row from ${sql.table(table)} t
-          order by 1 limit ${BATCH} offset ${offset}`.execute(db)
-        for (const r of batch.rows) yield `${r.row}\n`
-        rows += batch.rows.length
-        offset += BATCH
-        if (batch.rows.length < BATCH) break
+  // One read-only snapshot for every table and page: a server writing meanwhile (PostgreSQL)
+  // neither tears the backup between tables nor shifts rows across the offset pages.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await sql`set transaction read only`.execute(trx)
+      let rows = 0
+      const tables = await applicationTables(trx)
+      const migrations = await migrationNames(trx)
+      async function* lines() {
+        yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations })}\n`
+        for (const table of tables) {
+          yield `${JSON.stringify({ table })}\n`
+          let offset = 0
+          for (;;) {
+            const batch = await sql<{ row: string }>`
+              select row_to_json(t)::text as row from ${sql.table(table)} t
+              order by 1 limit ${BATCH} offset ${offset}`.execute(trx)
+            for (const r of batch.rows) yield `${r.row}\n`
+            rows += batch.rows.length
+            offset += BATCH
+            if (batch.rows.length < BATCH) break
+          }
+        }
       }
-    }
-  }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file))
-  return { tables: tables.length, rows }
+      await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file))
+      return { tables: tables.length, rows }
+    })
 }
 
 export class BackupMismatchError extends Error {}
