@@ -71,11 +71,17 @@ export async function findJob(db: Db, id: string): Promise<Job | undefined> {
   return row && toJob(row)
 }
 
-/** Takes the oldest queued job of the given kinds for this worker; SKIP LOCKED lets workers share a queue. */
+/**
+ * Takes the oldest queued job of the given kinds for this worker; SKIP LOCKED lets workers
+ * share a queue. A job that failed before waits `retryDelaySeconds × 2^(attempts−1)` after
+ * its last attempt (recorded in heartbeat_at), so that a mail server that is down gets time
+ * to come back.
+ */
 export async function claimJob(
   db: Db,
   workerId: string,
   kinds: string[],
+  retryDelaySeconds = 0,
 ): Promise<Job | undefined> {
   if (kinds.length === 0) return undefined
   const row = await db
@@ -95,6 +101,18 @@ export async function claimJob(
         .select('id')
         .where('status', '=', 'queued')
         .where('kind', 'in', kinds)
+        .where((eb) =>
+          eb.or([
+            eb('attempts', '=', 0),
+            // Jobs orphaned by a crash have no heartbeat left and resume at once.
+            eb('heartbeat_at', 'is', null),
+            eb(
+              'heartbeat_at',
+              '<=',
+              sql<Date>`now() - make_interval(secs => ${retryDelaySeconds}::float8 * power(2, attempts - 1))`,
+            ),
+          ]),
+        )
         .orderBy('created_at')
         .limit(1)
         .forUpdate()
@@ -126,8 +144,28 @@ export async function reportProgress(
     .execute()
 }
 
-export async function completeJob(db: Db, id: string, result: unknown): Promise<void> {
+/** Keeps a running job's heartbeat fresh, so that no other worker takes it for orphaned. */
+export async function touchJob(db: Db, id: string, lockedBy: string): Promise<void> {
   await db
+    .updateTable('jobs')
+    .set({ heartbeat_at: sql<Date>`now()` as unknown as Date })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', lockedBy)
+    .execute()
+}
+
+/**
+ * The ends of an attempt. With `lockedBy`, only the worker that holds the job may end it: a
+ * worker that was taken for dead and wakes up again cannot overwrite its successor's work.
+ */
+export async function completeJob(
+  db: Db,
+  id: string,
+  result: unknown,
+  lockedBy?: string,
+): Promise<void> {
+  let query = db
     .updateTable('jobs')
     .set({
       status: 'done',
@@ -136,21 +174,25 @@ export async function completeJob(db: Db, id: string, result: unknown): Promise<
       updated_at: sql<Date>`now()` as unknown as Date,
     })
     .where('id', '=', id)
-    .execute()
+  if (lockedBy) query = query.where('locked_by', '=', lockedBy)
+  await query.execute()
 }
 
 /** A failed attempt goes back to the queue until MAX_ATTEMPTS, then stays failed with its error. */
-export async function failJob(db: Db, id: string, error: string): Promise<void> {
-  await db
+export async function failJob(db: Db, id: string, error: string, lockedBy?: string): Promise<void> {
+  let query = db
     .updateTable('jobs')
     .set({
       status: sql<JobStatus>`case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end`,
       error,
       locked_by: null,
+      // When the attempt ended: the retry delay counts from here.
+      heartbeat_at: sql<Date>`now()` as unknown as Date,
       updated_at: sql<Date>`now()` as unknown as Date,
     })
     .where('id', '=', id)
-    .execute()
+  if (lockedBy) query = query.where('locked_by', '=', lockedBy)
+  await query.execute()
 }
 
 /**
@@ -160,7 +202,7 @@ export async function failJob(db: Db, id: string, error: string): Promise<void> 
 export async function requeueStaleJobs(db: Db, staleSeconds: number): Promise<number> {
   const result = await db
     .updateTable('jobs')
-    .set({ status: 'queued', locked_by: null })
+    .set({ status: 'queued', locked_by: null, heartbeat_at: null })
     .where('status', '=', 'running')
     .where((eb) =>
       eb.or([

@@ -8,6 +8,7 @@ import {
   type Job,
   reportProgress,
   requeueStaleJobs,
+  touchJob,
 } from './queue.ts'
 
 export interface JobContext {
@@ -18,6 +19,11 @@ export interface JobContext {
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<unknown>
+
+/** A failed job is retried after 30 s, then 60 s, … until MAX_ATTEMPTS. */
+export const DEFAULT_RETRY_DELAY_SECONDS = 30
+/** A running job whose heartbeat is older than this is taken to be orphaned. */
+export const DEFAULT_STALE_SECONDS = 60
 
 /**
  * Runs queued jobs in this process, one at a time. After a crash, running jobs whose
@@ -33,7 +39,12 @@ export class JobWorker {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    private readonly options: { pollMs?: number; staleSeconds?: number } = {},
+    private readonly options: {
+      pollMs?: number
+      staleSeconds?: number
+      /** The wait before the first retry of a failed job; it doubles with each attempt. */
+      retryDelaySeconds?: number
+    } = {},
   ) {}
 
   register(kind: string, handler: JobHandler): this {
@@ -41,19 +52,34 @@ export class JobWorker {
     return this
   }
 
+  private get staleSeconds() {
+    return this.options.staleSeconds ?? DEFAULT_STALE_SECONDS
+  }
+
   async start(): Promise<void> {
     this.stopped = false
-    // At start-up no job can be running in this process: any "running" job was orphaned.
-    const requeued = await requeueStaleJobs(this.db, 0)
-    if (requeued) this.logger.info({ requeued }, 'requeued jobs left running by a previous process')
+    await this.requeueStale()
     this.schedule(0)
+  }
+
+  /**
+   * Queues again the jobs whose worker stopped beating (a process that crashed or was killed).
+   * Other processes' live jobs keep their heartbeat fresh, so they are left alone.
+   */
+  private async requeueStale() {
+    const requeued = await requeueStaleJobs(this.db, this.staleSeconds)
+    if (requeued) this.logger.info({ requeued }, 'requeued jobs left running by a stopped worker')
   }
 
   private schedule(delay: number) {
     if (this.stopped) return
     this.timer = setTimeout(() => {
-      this.running = this.drain()
-        .then(() => undefined)
+      this.running = this.requeueStale()
+        .then(() => this.drain())
+        .then(
+          () => undefined,
+          (error) => this.logger.error({ err: error }, 'job worker poll failed'),
+        )
         .finally(() => {
           this.running = null
           this.schedule(this.options.pollMs ?? 500)
@@ -65,7 +91,12 @@ export class JobWorker {
   async drain(): Promise<number> {
     let count = 0
     while (!this.stopped) {
-      const job = await claimJob(this.db, this.id, [...this.handlers.keys()])
+      const job = await claimJob(
+        this.db,
+        this.id,
+        [...this.handlers.keys()],
+        this.options.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
+      )
       if (!job) break
       await this.runOne(job)
       count++
@@ -76,6 +107,17 @@ export class JobWorker {
   private async runOne(job: Job) {
     const handler = this.handlers.get(job.kind)!
     const log = this.logger.child({ job: job.id, kind: job.kind })
+    // A handler that is busy without reporting progress still shows it is alive.
+    let beat: Promise<unknown> = Promise.resolve()
+    const heartbeat = setInterval(
+      () => {
+        beat = touchJob(this.db, job.id, this.id).catch((error) =>
+          log.warn({ err: error }, 'job heartbeat failed'),
+        )
+      },
+      Math.max(1000, (this.staleSeconds * 1000) / 3),
+    )
+    heartbeat.unref()
     try {
       const result = await handler({
         db: this.db,
@@ -83,11 +125,19 @@ export class JobWorker {
         progress: (done, total, checkpoint) =>
           reportProgress(this.db, job.id, done, total, checkpoint),
       })
-      await completeJob(this.db, job.id, result)
+      await completeJob(this.db, job.id, result, this.id)
       log.info('job done')
     } catch (error) {
       log.error({ err: error }, 'job failed')
-      await failJob(this.db, job.id, error instanceof Error ? error.message : String(error))
+      await failJob(
+        this.db,
+        job.id,
+        error instanceof Error ? error.message : String(error),
+        this.id,
+      )
+    } finally {
+      clearInterval(heartbeat)
+      await beat
     }
   }
 
