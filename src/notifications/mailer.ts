@@ -11,7 +11,11 @@ export interface Mailer {
   close(): void
 }
 
-/** SMTP delivery through nodemailer; SMTP_URL is e.g. smtp://user:pass@host:587. */
+/**
+ * SMTP delivery through nodemailer; SMTP_URL is e.g. smtp://user:pass@host:587. Transport
+ * options go in the query string: a local relay without a trusted certificate is
+ * `smtp://127.0.0.1:25?ignoreTLS=true`, an implicit-TLS server `smtps://host:465`.
+ */
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl)
   return {
