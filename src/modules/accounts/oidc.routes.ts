@@ -6,7 +6,7 @@ import type { AppEnv } from '../../http/context.ts'
 import { clearAppCookie, SESSION_COOKIE, setAppCookie } from '../../http/cookies.ts'
 import { AppError, notFound } from '../../http/errors.ts'
 import { safeNext } from './accounts.routes.tsx'
-import { createSession, SESSION_DAYS } from './auth.service.ts'
+import { createSession, endSession, SESSION_DAYS } from './auth.service.ts'
 import { findUserForOidc } from './oidc.service.ts'
 
 type OidcConfig = NonNullable<Config['oidc']>
@@ -146,6 +146,9 @@ export const oidcRoutes = new Hono<AppEnv>()
       throw new AppError('forbidden', 'errors.oidcNoUser')
     }
     const sessionSecret = await createSession(db, userId, 'oidc')
+    // As at POST /login: a session id that existed before sign-in is never carried over.
+    const previous = getCookie(c, SESSION_COOKIE)
+    if (previous) await endSession(db, previous)
     setAppCookie(c, SESSION_COOKIE, sessionSecret, SESSION_DAYS * 86400)
     return c.redirect(flow.next, 303)
   })

@@ -203,6 +203,19 @@ describe('OpenID Connect sign-in', () => {
     }
   })
 
+  test('a session that existed before the sign-in is ended, not carried over', async () => {
+    signInAs = 'sub-staff'
+    const client = await oidcApp.signIn('reviewer')
+    const before = client.cookieHeader.match(/kk_session=([^;]+)/)?.[1]
+    assert.ok(before)
+    const res = await client.get(await throughProvider(client))
+    assert.equal(res.status, 303)
+    const me = (await (await client.get('/api/v1/me')).json()) as { user: { email: string } }
+    assert.equal(me.user.email, 'staff@demo.kaikaku.example')
+    const stale = await oidcApp.client().get('/api/v1/me', { cookie: `kk_session=${before}` })
+    assert.equal(stale.status, 401)
+  })
+
   test('an e-mail address Kaikaku does not know gets 403', async () => {
     signInAs = 'sub-stranger'
     const client = oidcApp.client()
