@@ -46,7 +46,7 @@ export async function startServer(
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null
   const worker = new JobWorker(db, logger)
   if (mailer) worker.register(EMAIL_JOB, emailJobHandler(mailer, config.publicUrl))
-  if (config.workers) await worker.start()
+  if (config.workers) await worker.start({ exclusive: database.kind === 'pglite' })
 
   const app = createApp({ db, dbKind: database.kind, config, logger, mailer })
   const server = await new Promise<ServerType>((resolve) => {

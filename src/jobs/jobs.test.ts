@@ -174,6 +174,27 @@ describe('background jobs', () => {
     assert.equal(job?.attempts, 2)
   })
 
+  test('a process that owns the database alone (PGlite) resumes orphaned jobs at once', async () => {
+    const { db } = t.database
+    const id = await enqueueJob(db, 'test.count', { items: 5 })
+    const dead = new JobWorker(db, logger).register(
+      'test.count',
+      countingHandler({ seen: [], pauseAt: 2, pause: new Promise(() => {}) }),
+    )
+    void dead.drain()
+    await waitFor('progress 2', async () => (await findJob(db, id))?.progress === 2)
+    // The heartbeat is fresh, but no other process can be running it: the restart takes it.
+    const seen: number[] = []
+    const restarted = new JobWorker(db, logger, { staleSeconds: 3600, pollMs: 20 }).register(
+      'test.count',
+      countingHandler({ seen }),
+    )
+    await restarted.start({ exclusive: true })
+    await waitFor('job done', async () => (await findJob(db, id))?.status === 'done')
+    await restarted.stop()
+    assert.deepEqual(seen, [2, 3, 4])
+  })
+
   test('a handler that throws is retried, then marked failed with its error', async () => {
     const { db } = t.database
     const creator = await userId('staff@demo.kaikaku.example')

@@ -56,8 +56,18 @@ export class JobWorker {
     return this.options.staleSeconds ?? DEFAULT_STALE_SECONDS
   }
 
-  async start(): Promise<void> {
+  /**
+   * `exclusive`: this process is the only one on the database (PGlite's data directory is
+   * locked to one process), so every job still marked running was orphaned by a crash and
+   * resumes at once instead of after the stale window.
+   */
+  async start(options: { exclusive?: boolean } = {}): Promise<void> {
     this.stopped = false
+    if (options.exclusive) {
+      const requeued = await requeueStaleJobs(this.db, 0)
+      if (requeued)
+        this.logger.info({ requeued }, 'requeued jobs left running by a previous process')
+    }
     await this.requeueStale()
     this.schedule(0)
   }
