@@ -18,3 +18,8 @@ for (const box of document.querySelectorAll('[data-job-id]')) {
   }
   setTimeout(tick, 1000)
 }
+
+// A form that came back with errors: move focus to the summary so it is read first and
+// its links lead to each field.
+const summary = document.querySelector('.error-summary')
+if (summary) summary.focus()

@@ -9,17 +9,15 @@ let database: Database
 before(async () => {
   database = await createTestDatabase()
   for (let i = 0; i < 3; i++) {
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, {
-          actorId: null,
-          action: 'test',
-          entity: 'thing',
-          entityId: String(i),
-          data: { i },
-        }),
-      )
+    await database.db.transaction().execute((trx) =>
+      recordAudit(trx, {
+        actorId: null,
+        action: 'test',
+        entity: 'thing',
+        entityId: String(i),
+        data: { i },
+      }),
+    )
   }
 })
 after(() => database.close())
