@@ -1,5 +1,6 @@
+import type { Selectable } from 'kysely'
 import { sql } from 'kysely'
-import type { JobStatus } from '../db/platform.tables.ts'
+import type { JobStatus, JobsTable } from '../db/platform.tables.ts'
 import type { Db } from '../db/schema.ts'
 
 export interface Job {
@@ -20,21 +21,7 @@ export interface Job {
 
 export const MAX_ATTEMPTS = 3
 
-function toJob(row: {
-  id: string
-  kind: string
-  payload: unknown
-  status: JobStatus
-  progress: number
-  total: number | null
-  checkpoint: unknown
-  result: unknown
-  error: string | null
-  attempts: number
-  created_by: string | null
-  created_at: Date
-  updated_at: Date
-}): Job {
+function toJob(row: Selectable<JobsTable>): Job {
   return {
     id: row.id,
     kind: row.kind,

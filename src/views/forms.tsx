@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { AppError } from '../http/errors.ts'
 import type { Translate } from '../i18n/index.ts'
 import { isMessageKey } from '../i18n/index.ts'
+import { type Crumb, Layout, type PageContext } from './layout.tsx'
 
 /** Field name → translated messages; what a form shows beside each input. */
 export type FormErrors = Record<string, string[]>
@@ -169,5 +170,38 @@ export function SelectField({
         ))}
       </select>
     </Field>
+  )
+}
+
+/**
+ * A page that is one form: heading, error summary, CSRF token, the version an edit was made
+ * on (for the 409 check), the fields, and a save button.
+ */
+export function FormPage(props: {
+  page: PageContext
+  title: string
+  crumbs: Crumb[]
+  action: string
+  errors?: FormErrors | null | undefined
+  version?: string | number | null | undefined
+  children: Child
+}) {
+  const { page, title, errors } = props
+  const { t } = page
+  return (
+    <Layout page={page} title={title} crumbs={[...props.crumbs, { label: title }]}>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} t={t} />
+      <form method="post" action={props.action} class="form" novalidate>
+        <CsrfField token={page.csrfToken} />
+        {props.version !== undefined ? (
+          <input type="hidden" name="version" value={String(props.version)} />
+        ) : null}
+        {props.children}
+        <button type="submit" class="button">
+          {t('common.save')}
+        </button>
+      </form>
+    </Layout>
   )
 }

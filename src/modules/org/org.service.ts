@@ -170,6 +170,18 @@ async function unitForPeople(db: Db, actor: Actor, unitId: string): Promise<Unit
   return unit
 }
 
+function personColumns(input: PersonInput) {
+  return {
+    unit_id: input.unitId,
+    name: input.name,
+    name_kana: input.nameKana,
+    email: input.email,
+    title: input.title,
+    grade: input.grade,
+    job_family: input.jobFamily,
+  }
+}
+
 export async function createPerson(
   db: Db,
   actor: Actor | null,
@@ -180,15 +192,7 @@ export async function createPerson(
     await unitForPeople(trx, actor, input.unitId)
     const row = await trx
       .insertInto('people')
-      .values({
-        unit_id: input.unitId,
-        name: input.name,
-        name_kana: input.nameKana,
-        email: input.email,
-        title: input.title,
-        grade: input.grade,
-        job_family: input.jobFamily,
-      })
+      .values(personColumns(input))
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
@@ -217,13 +221,7 @@ export async function updatePerson(
     const row = await trx
       .updateTable('people')
       .set({
-        unit_id: input.unitId,
-        name: input.name,
-        name_kana: input.nameKana,
-        email: input.email,
-        title: input.title,
-        grade: input.grade,
-        job_family: input.jobFamily,
+        ...personColumns(input),
         version: sql<number>`version + 1`,
         updated_at: new Date(),
       })

@@ -1,11 +1,5 @@
 import type { Translate } from '../../i18n/index.ts'
-import {
-  CsrfField,
-  ErrorSummary,
-  type FormErrors,
-  SelectField,
-  TextField,
-} from '../../views/forms.tsx'
+import { type FormErrors, FormPage, SelectField, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import type { UnitDetail } from './org.service.ts'
 import {
@@ -229,54 +223,45 @@ export function UnitFormPage(props: {
   const { page, values, errors, unit } = props
   const { t } = page
   const title = unit ? t('org.editUnit') : t('org.newUnit')
-  const action = unit ? `/org/units/${unit.id}` : '/org/units'
   return (
-    <Layout
+    <FormPage
       page={page}
       title={title}
-      crumbs={[{ label: t('org.title'), href: '/org' }, { label: title }]}
+      crumbs={[{ label: t('org.title'), href: '/org' }]}
+      action={unit ? `/org/units/${unit.id}` : '/org/units'}
+      errors={errors}
+      version={unit ? (values.version ?? unit.version) : undefined}
     >
-      <h1>{title}</h1>
-      <ErrorSummary errors={errors} t={t} />
-      <form method="post" action={action} class="form" novalidate>
-        <CsrfField token={page.csrfToken} />
-        {unit ? (
-          <input type="hidden" name="version" value={String(values.version ?? unit.version)} />
-        ) : null}
-        <TextField t={t} name="name" value={values.name} errors={errors} required />
-        <TextField t={t} name="nameEn" value={values.nameEn} errors={errors} />
-        <TextField
-          t={t}
-          name="code"
-          value={values.code}
-          errors={errors}
-          required
-          hint="a-z 0-9 - _"
-        />
-        <SelectField
-          t={t}
-          name="kind"
-          value={values.kind ?? 'section'}
-          options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-          errors={errors}
-          required
-        />
-        <SelectField
-          t={t}
-          name="parentId"
-          value={values.parentId}
-          options={props.units
-            .filter((u) => u.id !== unit?.id)
-            .map((u) => ({ value: u.id, label: u.name }))}
-          includeEmpty={t('org.noParent')}
-          errors={errors}
-        />
-        <TextField t={t} name="sortOrder" type="number" value={values.sortOrder} errors={errors} />
-        <button type="submit" class="button">
-          {t('common.save')}
-        </button>
-      </form>
-    </Layout>
+      <TextField t={t} name="name" value={values.name} errors={errors} required />
+      <TextField t={t} name="nameEn" value={values.nameEn} errors={errors} />
+      <TextField
+        t={t}
+        name="code"
+        value={values.code}
+        errors={errors}
+        required
+        hint="a-z 0-9 - _"
+      />
+      <SelectField
+        t={t}
+        name="kind"
+        value={values.kind ?? 'section'}
+        options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+        errors={errors}
+        required
+      />
+      <SelectField
+        t={t}
+        name="parentId"
+        value={values.parentId}
+        options={props.units
+          .filter((u) => u.id !== unit?.id)
+          .map((u) => ({ value: u.id, label: u.name }))}
+        includeEmpty={t('org.noParent')}
+        errors={errors}
+      />
+      <TextField t={t} name="sortOrder" type="number" value={values.sortOrder} errors={errors} />
+    </FormPage>
   )
 }
 
@@ -337,52 +322,43 @@ export function PersonFormPage(props: {
   const { page, values, errors, person } = props
   const { t } = page
   const title = person ? t('org.editPerson') : t('org.newPerson')
-  const action = person ? `/org/people/${person.id}` : '/org/people'
   return (
-    <Layout
+    <FormPage
       page={page}
       title={title}
-      crumbs={[{ label: t('org.title'), href: '/org' }, { label: title }]}
+      crumbs={[{ label: t('org.title'), href: '/org' }]}
+      action={person ? `/org/people/${person.id}` : '/org/people'}
+      errors={errors}
+      version={person ? (values.version ?? person.version) : undefined}
     >
-      <h1>{title}</h1>
-      <ErrorSummary errors={errors} t={t} />
-      <form method="post" action={action} class="form" novalidate>
-        <CsrfField token={page.csrfToken} />
-        {person ? (
-          <input type="hidden" name="version" value={String(values.version ?? person.version)} />
-        ) : null}
-        <TextField t={t} name="name" value={values.name} errors={errors} required />
-        <TextField t={t} name="nameKana" value={values.nameKana} errors={errors} />
-        <TextField t={t} name="email" type="email" value={values.email} errors={errors} />
-        <TextField t={t} name="title" value={values.title} errors={errors} />
-        <SelectField
-          t={t}
-          name="unitId"
-          value={values.unitId}
-          options={props.units.map((u) => ({ value: u.id, label: u.name }))}
-          errors={errors}
-          required
-        />
-        <SelectField
-          t={t}
-          name="grade"
-          value={values.grade ?? 'staff'}
-          options={GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
-          errors={errors}
-          required
-        />
-        <SelectField
-          t={t}
-          name="jobFamily"
-          value={values.jobFamily ?? 'administrative'}
-          options={JOB_FAMILIES.map((f) => ({ value: f, label: t(`jobFamily.${f}`) }))}
-          errors={errors}
-          required
-        />
-        <button type="submit" class="button">
-          {t('common.save')}
-        </button>
-      </form>
-    </Layout>
+      <TextField t={t} name="name" value={values.name} errors={errors} required />
+      <TextField t={t} name="nameKana" value={values.nameKana} errors={errors} />
+      <TextField t={t} name="email" type="email" value={values.email} errors={errors} />
+      <TextField t={t} name="title" value={values.title} errors={errors} />
+      <SelectField
+        t={t}
+        name="unitId"
+        value={values.unitId}
+        options={props.units.map((u) => ({ value: u.id, label: u.name }))}
+        errors={errors}
+        required
+      />
+      <SelectField
+        t={t}
+        name="grade"
+        value={values.grade ?? 'staff'}
+        options={GRADES.map((g) => ({ value: g, label: t(`grade.${g}`) }))}
+        errors={errors}
+        required
+      />
+      <SelectField
+        t={t}
+        name="jobFamily"
+        value={values.jobFamily ?? 'administrative'}
+        options={JOB_FAMILIES.map((f) => ({ value: f, label: t(`jobFamily.${f}`) }))}
+        errors={errors}
+        required
+      />
+    </FormPage>
   )
 }
