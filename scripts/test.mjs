@@ -2,7 +2,8 @@
 // Runs the whole suite with node's test runner: unit and integration tests under src/,
 // and the browser and crash tests under e2e/. On PostgreSQL when DATABASE_URL is set.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 const args = process.argv.slice(2)
@@ -19,35 +20,56 @@ function find(dir, out = []) {
   return out
 }
 
-let files = [...(onlyE2e ? [] : find('src')), ...(noE2e ? [] : find('e2e'))]
-if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)))
-if (files.length === 0) {
+const select = (list) =>
+  filters.length ? list.filter((f) => filters.some((x) => f.includes(x))) : list
+const unit = onlyE2e ? [] : select(find('src'))
+// The browser and crash tests start real servers and time a restart: they run one at a time,
+// after the rest, so that a loaded machine does not make them flaky.
+const e2e = noE2e ? [] : select(find('e2e'))
+if (unit.length + e2e.length === 0) {
   console.error('no test files matched')
   process.exit(1)
 }
 
 console.log(
-  `database: ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}; ${files.length} test files`,
+  `database: ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}; ${unit.length + e2e.length} test files`,
 )
-const result = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=2',
-    '--test-timeout=300000',
-    ...files,
-  ],
-  {
-    stdio: 'inherit',
-    env: {
-      // Cheap password hashing keeps hundreds of sign-ins fast; production keeps N=2^15.
-      KAIKAKU_SCRYPT_COST: '1024',
-      LOG_LEVEL: 'silent',
-      ...process.env,
-    },
-  },
-)
-process.exit(result.status ?? 1)
+const env = {
+  // Cheap password hashing keeps hundreds of sign-ins fast; production keeps N=2^15.
+  KAIKAKU_SCRYPT_COST: '1024',
+  LOG_LEVEL: 'silent',
+  ...process.env,
+}
+let failed = false
+const totals = { pass: 0, fail: 0, skipped: 0 }
+const tapFile = path.join(mkdtempSync(path.join(tmpdir(), 'kaikaku-test-')), 'results.tap')
+for (const [files, concurrency] of [
+  [unit, 2],
+  [e2e, 1],
+]) {
+  if (files.length === 0) continue
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      `--test-concurrency=${concurrency}`,
+      '--test-timeout=300000',
+      ...files,
+    ],
+    { stdio: 'inherit', env },
+  )
+  if (result.status !== 0) failed = true
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : ''
+  for (const key of Object.keys(totals)) {
+    totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0)
+  }
+}
+// Both passes in one closing line.
+console.log(`total: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`)
+process.exit(failed ? 1 : 0)
