@@ -9,6 +9,7 @@ import {
   createBackend,
   DEMO_PASSWORD,
   HttpSession,
+  killStrayServers,
   runCli,
   type ServerProcess,
   startServer,
@@ -23,7 +24,10 @@ let backend: Backend
 before(async () => {
   backend = await createBackend()
 })
-after(() => backend?.cleanup())
+after(async () => {
+  await killStrayServers()
+  backend?.cleanup()
+})
 
 interface WriteRound {
   acknowledged: string[]

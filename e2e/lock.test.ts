@@ -4,8 +4,15 @@
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { test } from 'node:test'
-import { createPgliteDir, runCli, startServer } from './support/kaikaku-process.ts'
+import { after, test } from 'node:test'
+import {
+  createPgliteDir,
+  killStrayServers,
+  runCli,
+  startServer,
+} from './support/kaikaku-process.ts'
+
+after(() => killStrayServers())
 
 const skip = process.env.DATABASE_URL
   ? 'the data-directory lock is PGlite-specific (DATABASE_URL is set)'

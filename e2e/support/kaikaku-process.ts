@@ -152,6 +152,24 @@ export interface ServerProcess {
  * Starts `kaikaku serve` on a free port and waits until GET /healthz answers 200. Rejects with
  * the child's output if it exits first (`exitedEarly` carries the code).
  */
+const liveServers = new Set<ChildProcess>()
+
+/**
+ * Kills every server this file started that is still running. Call it from `after`: a test
+ * that fails half-way must not leave a server whose pipes keep the test process alive.
+ */
+export async function killStrayServers(): Promise<void> {
+  await Promise.all(
+    [...liveServers].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve())
+          child.kill('SIGKILL')
+        }),
+    ),
+  )
+}
+
 export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, [bin, 'serve'], {
@@ -159,6 +177,8 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  liveServers.add(child)
+  child.once('exit', () => liveServers.delete(child))
   let stdout = ''
   let stderr = ''
   child.stdout!.setEncoding('utf8')
