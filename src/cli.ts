@@ -12,8 +12,12 @@ import { AppError } from './http/errors.ts'
 import { parseInput } from './http/validation.ts'
 import { translator } from './i18n/index.ts'
 import { main as serve } from './main.ts'
-import { createUserSchema } from './modules/accounts/accounts.schemas.ts'
-import { createApiToken, insertUser, loadActor } from './modules/accounts/index.ts'
+import {
+  createApiToken,
+  createUserSchema,
+  insertUser,
+  loadActor,
+} from './modules/accounts/index.ts'
 
 const usage = `kaikaku <command>
 

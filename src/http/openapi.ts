@@ -4,7 +4,7 @@ import {
   personUpdateSchema,
   unitInputSchema,
   unitUpdateSchema,
-} from '../modules/org/org.schemas.ts'
+} from '../modules/org/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
 const json = (s: object) => ({ content: { 'application/json': { schema: s } } })

@@ -8,7 +8,7 @@ import { AppError, forbidden } from '../../http/errors.ts'
 import { formFields, noticeOf, pageContext, requireActor } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
-import { selectUnits } from '../org/org.queries.ts'
+import { listUnits } from '../org/index.ts'
 import { canManageUsers } from './accounts.policy.ts'
 import {
   changePasswordSchema,
@@ -173,7 +173,7 @@ export const accountRoutes = new Hono<AppEnv>()
   })
 
 async function scopeOptions(c: Parameters<typeof pageContext>[0]) {
-  const units = await selectUnits(c.get('deps').db)
+  const units = await listUnits(c.get('deps').db, requireActor(c))
   const t = c.get('t')
   return units
     .filter((u) => u.kind === 'department' || u.kind === 'office')

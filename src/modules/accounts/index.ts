@@ -1,4 +1,5 @@
-export { accountRoutes, adminRoutes } from './accounts.routes.tsx'
+export { accountRoutes, adminRoutes, safeNext } from './accounts.routes.tsx'
+export { createUserSchema } from './accounts.schemas.ts'
 export { loadActor } from './actor.queries.ts'
 export {
   actorForBearer,
@@ -7,6 +8,7 @@ export {
   endSession,
   signInWithPassword,
 } from './auth.service.ts'
+export { oidcRoutes } from './oidc.routes.ts'
 export {
   createApiToken,
   createSetupToken,
