@@ -147,3 +147,14 @@ describe('bad input never answers 5xx', () => {
     assert.match(page, /Organisation chart/)
   })
 })
+
+describe('dates', () => {
+  test('the home page gives today in 西暦 with the 和暦 year, and the fiscal year by era', async () => {
+    const client = await t.signIn('staff')
+    const html = await (await client.get('/')).text()
+    assert.match(
+      html,
+      /本日は\d{4}年\d{1,2}月\d{1,2}日（令和(元|\d+)年）、令和(元|\d+)年度（\d{4}年度）です。/,
+    )
+  })
+})

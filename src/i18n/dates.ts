@@ -36,3 +36,10 @@ export function japaneseEraYear(date: Date): string {
   const year = parts.find((p) => p.type === 'year')?.value ?? ''
   return `${era}${year === '1' ? '元' : year}年`
 }
+
+/** 令和8年度（2026年度）: officials name fiscal years by era; the western year follows. */
+export function formatFiscalYear(fiscalYear: number, locale: Locale): string {
+  if (locale === 'en') return `FY${fiscalYear}`
+  // The era of a fiscal year is the era on its first day, 1 April.
+  return `${japaneseEraYear(new Date(Date.UTC(fiscalYear, 3, 1, 3)))}度（${fiscalYear}年度）`
+}

@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   'home.unread': 'You have {count} unread notifications.',
   'home.noUnread': 'You have no unread notifications.',
   'home.shortcuts': 'Shortcuts',
+  'home.today': 'Today is {date}, in {fiscalYear}.',
   'login.title': 'Sign in',
   'login.submit': 'Sign in',
   'login.oidc': 'Sign in with {label}',
@@ -195,5 +196,4 @@ export const en: Record<MessageKey, string> = {
   'jobs.noScript': 'This page refreshes itself.',
   'mail.footer': 'This message was sent automatically by Kaikaku.',
   'mail.open': 'Details: {url}',
-  'date.fiscalYear': 'FY{year}',
 }

@@ -126,6 +126,7 @@ export const ja = {
   'home.unread': '未読のお知らせが{count}件あります。',
   'home.noUnread': '未読のお知らせはありません。',
   'home.shortcuts': 'よく使う機能',
+  'home.today': '本日は{date}、{fiscalYear}です。',
   'login.title': 'ログイン',
   'login.submit': 'ログインする',
   'login.oidc': '{label}でログイン',
@@ -198,7 +199,6 @@ export const ja = {
   'jobs.noScript': 'このページは自動的に更新されます。',
   'mail.footer': 'このメールはKaikakuから自動送信されています。',
   'mail.open': '詳細はこちら: {url}',
-  'date.fiscalYear': '{year}年度',
 } as const
 
 export type MessageKey = keyof typeof ja

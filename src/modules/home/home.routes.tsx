@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { hasRole } from '../../auth/actor.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { formFields, idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
-import { formatDateTime } from '../../i18n/dates.ts'
+import { fiscalYearOf, formatDate, formatDateTime, formatFiscalYear } from '../../i18n/dates.ts'
 import { listNotifications, markRead } from '../../notifications/inbox.ts'
 import { CsrfField } from '../../views/forms.tsx'
 import { Layout } from '../../views/layout.tsx'
@@ -24,9 +24,16 @@ export const homeRoutes = new Hono<AppEnv>()
         </Layout>,
       )
     }
+    const today = new Date()
     return c.html(
       <Layout page={page} title={t('home.title')} notice={noticeOf(c)}>
         <h1>{t('home.welcome', { name: actor.displayName })}</h1>
+        <p>
+          {t('home.today', {
+            date: formatDate(today, page.locale),
+            fiscalYear: formatFiscalYear(fiscalYearOf(today), page.locale),
+          })}
+        </p>
         <p>
           <a href="/inbox">
             {page.unread ? t('home.unread', { count: page.unread }) : t('home.noUnread')}
