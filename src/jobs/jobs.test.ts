@@ -14,15 +14,6 @@ before(async () => {
 })
 after(() => t.close())
 
-async function userId(email: string) {
-  const row = await t.database.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow()
-  return row.id
-}
-
 function deferred() {
   let resolve!: () => void
   const promise = new Promise<void>((r) => {
@@ -67,7 +58,7 @@ describe('background jobs', () => {
       db,
       'test.count',
       { items: 10 },
-      await userId('staff@demo.kaikaku.example'),
+      await t.userId('staff@demo.kaikaku.example'),
     )
 
     const queued = await (await staff.get(`/api/v1/jobs/${id}`)).json()
@@ -197,7 +188,7 @@ describe('background jobs', () => {
 
   test('a handler that throws is retried, then marked failed with its error', async () => {
     const { db } = t.database
-    const creator = await userId('staff@demo.kaikaku.example')
+    const creator = await t.userId('staff@demo.kaikaku.example')
     const id = await enqueueJob(db, 'test.fail', {}, creator)
     let calls = 0
     const failing: JobHandler = async () => {

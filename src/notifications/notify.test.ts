@@ -117,15 +117,6 @@ function decodeQuotedPrintable(value: string): string {
   return Buffer.from(bytes).toString('utf8')
 }
 
-async function userId(email: string) {
-  const row = await t.database.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow()
-  return row.id
-}
-
 async function emailJobFor(notificationId: string) {
   const rows = await t.database.db
     .selectFrom('jobs')
@@ -143,7 +134,7 @@ async function emailJobFor(notificationId: string) {
 describe('notifications', () => {
   test('a notice reaches the inbox and, through the job queue, the SMTP server', async () => {
     const { db } = t.database
-    const staffId = await userId(STAFF)
+    const staffId = await t.userId(STAFF)
     const before = inbox.length
     const id = await notify(
       db,
@@ -188,7 +179,7 @@ describe('notifications', () => {
     await db.updateTable('users').set({ locale: 'en' }).where('email', '=', email).execute()
     await notify(
       db,
-      { userId: await userId(email), title: 'Proposal approved', link: '/org' },
+      { userId: await t.userId(email), title: 'Proposal approved', link: '/org' },
       { email: true },
     )
     const worker = new JobWorker(db, logger).register(
@@ -207,7 +198,7 @@ describe('notifications', () => {
   test('the inbox page shows unread notices and marks them read', async () => {
     const { db } = t.database
     const email = 'pr-team@demo.kaikaku.example'
-    const uid = await userId(email)
+    const uid = await t.userId(email)
     const first = await notify(
       db,
       {
@@ -247,7 +238,7 @@ describe('notifications', () => {
     // Another user cannot mark someone else's notice read.
     const other = await notify(
       db,
-      { userId: await userId(STAFF), title: '他人宛' },
+      { userId: await t.userId(STAFF), title: '他人宛' },
       { email: false },
     )
     await client.postForm(`/inbox/${other}/read`, {})
@@ -271,7 +262,7 @@ describe('notifications', () => {
 
   test('while the SMTP server is down the mail is retried, then failed; the inbox keeps it', async () => {
     const { db } = t.database
-    const staffId = await userId(STAFF)
+    const staffId = await t.userId(STAFF)
     const down = `smtp://127.0.0.1:${await closedPort()}?ignoreTLS=true`
     const id = await notify(db, { userId: staffId, title: '届かないメール' }, { email: true })
 

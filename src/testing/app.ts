@@ -19,6 +19,8 @@ export interface TestApp {
   /** A browser-like client that keeps cookies and sends the CSRF token with forms. */
   client(): TestClient
   signIn(role: DemoRole): Promise<TestClient>
+  /** The id of the account with this e-mail address. */
+  userId(email: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -118,6 +120,14 @@ export async function createTestApp(
     deps,
     client: () => new TestClient(app),
     signIn: (role) => new TestClient(app).signIn(demoEmail(role), DEMO_PASSWORD),
+    userId: async (email) =>
+      (
+        await database.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).id,
     close: () => database.close(),
   }
 }
