@@ -2,13 +2,12 @@
 // directory, or a new PostgreSQL database when DATABASE_URL is set), the `kaikaku` command run
 // as a real process, and the server started and killed as one.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '../../src/db/client.ts'
-import { createPostgresDatabaseUrl, createTestDatabase } from '../../src/testing/database.ts'
+import { createPostgresDatabaseUrl, pgliteTemplate } from '../../src/testing/database.ts'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bin = path.join(repoRoot, 'bin/kaikaku.mjs')
@@ -25,32 +24,6 @@ export interface Backend {
   cleanup(): Promise<void>
 }
 
-function migrationsHash(): string {
-  const dir = path.join(repoRoot, 'src/db/migrations')
-  const hash = createHash('sha256')
-  for (const file of readdirSync(dir).sort())
-    hash.update(file).update(readFileSync(path.join(dir, file)))
-  return hash.digest('hex').slice(0, 16)
-}
-
-/**
- * The migrated PGlite template that src/testing/database.ts caches (made on first use):
- * a data directory started from it skips PGlite's initdb, which takes seconds.
- */
-async function pgliteTemplate(): Promise<Blob> {
-  const file = path.join(repoRoot, `node_modules/.cache/kaikaku/pglite-${migrationsHash()}.tar.gz`)
-  if (!existsSync(file)) {
-    const saved = process.env.DATABASE_URL
-    delete process.env.DATABASE_URL
-    try {
-      await (await createTestDatabase()).close()
-    } finally {
-      if (saved !== undefined) process.env.DATABASE_URL = saved
-    }
-  }
-  return new Blob([readFileSync(file)])
-}
-
 /** A new, migrated PGlite data directory (in a temp dir that cleanup removes). */
 export async function createPgliteDir(): Promise<{ dataDir: string; cleanup(): void }> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'kaikaku-e2e-'))
@@ -61,8 +34,8 @@ export async function createPgliteDir(): Promise<{ dataDir: string; cleanup(): v
 }
 
 /** An empty backend of the kind under test: a new PostgreSQL database, or a PGlite directory. */
-export async function createBackend(): Promise<Backend> {
-  const base = { KAIKAKU_DEMO_PASSWORD: DEMO_PASSWORD }
+export async function createBackend(demoPassword = DEMO_PASSWORD): Promise<Backend> {
+  const base = { KAIKAKU_DEMO_PASSWORD: demoPassword }
   if (process.env.DATABASE_URL) {
     const created = await createPostgresDatabaseUrl(process.env.DATABASE_URL)
     return {
@@ -86,8 +59,17 @@ export async function createBackend(): Promise<Backend> {
 /** The child's environment: the test's own, minus any database settings, plus `env`. */
 function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LOG_LEVEL: 'warn' }
-  delete out.DATABASE_URL
-  delete out.KAIKAKU_DATA_DIR
+  // The child gets its database from `env` and none of the developer's optional services.
+  for (const name of [
+    'DATABASE_URL',
+    'KAIKAKU_DATA_DIR',
+    'KAIKAKU_DEMO',
+    'OIDC_ISSUER',
+    'SMTP_URL',
+    'KAIKAKU_PUBLIC_URL',
+  ]) {
+    delete out[name]
+  }
   delete out.NODE_OPTIONS
   delete out.NODE_TEST_CONTEXT
   return { ...out, ...env }

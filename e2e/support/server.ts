@@ -1,13 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
-import { createPostgresDatabaseUrl } from '../../src/testing/database.ts'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+import { createBackend, startServer } from './kaikaku-process.ts'
 
 export interface TestServer {
   /** http://127.0.0.1:PORT, as the server printed it */
@@ -27,72 +18,23 @@ export async function startTestServer(options: {
   demoPassword: string
   timeoutMs?: number
 }): Promise<TestServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kaikaku-e2e-'))
-  const postgres = process.env.DATABASE_URL
-    ? await createPostgresDatabaseUrl(process.env.DATABASE_URL)
-    : null
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KAIKAKU_DATA_DIR: dataDir,
-    KAIKAKU_DEMO: '1',
-    KAIKAKU_DEMO_PASSWORD: options.demoPassword,
-    DATABASE_URL: postgres?.url ?? '',
-  }
-  for (const name of ['OIDC_ISSUER', 'SMTP_URL', 'KAIKAKU_PUBLIC_URL']) delete env[name]
-
-  let log = ''
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.join(root, 'bin/kaikaku.mjs'), 'serve'],
-    {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    log += chunk
-  })
-  const exited = once(child, 'exit')
-
-  async function cleanUp() {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      await exited
-      clearTimeout(timer)
-    }
-    try {
-      await postgres?.drop()
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
-    }
-  }
-
+  const backend = await createBackend(options.demoPassword)
   try {
-    const ready = await new Promise<{ url: string; kind: string }>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`server did not start in time; output:\n${log}`)),
-        options.timeoutMs ?? 60_000,
-      )
-      createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-        log += `${line}\n`
-        const match = /^Kaikaku: (http:\/\/\S+) \((\w+)\)$/.exec(line)
-        if (match) {
-          clearTimeout(timer)
-          resolve({ url: match[1] as string, kind: match[2] as string })
-        }
-      })
-      child.once('exit', (code, signal) => {
+    const server = await startServer(backend.env, options.timeoutMs)
+    return {
+      url: server.url,
+      kind: /Kaikaku: \S+ \((\w+)\)/.exec(server.stdout())?.[1] ?? '',
+      output: () => server.stdout() + server.stderr(),
+      async stop() {
+        // A server that does not stop within 10 s on SIGTERM is killed.
+        const timer = setTimeout(() => void server.kill(), 10_000)
+        await server.stop()
         clearTimeout(timer)
-        reject(new Error(`server exited (${code ?? signal}) before listening; output:\n${log}`))
-      })
-    })
-    return { ...ready, output: () => log, stop: cleanUp }
+        await backend.cleanup()
+      },
+    }
   } catch (error) {
-    await cleanUp()
+    await backend.cleanup()
     throw error
   }
 }

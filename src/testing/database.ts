@@ -35,7 +35,7 @@ function migrationsHash(): string {
  * PGlite's initdb takes seconds; a migrated data directory is dumped once per migration set
  * and every test database starts from it (under a second).
  */
-async function pgliteTemplate(): Promise<Blob> {
+export async function pgliteTemplate(): Promise<Blob> {
   const file = path.join(cacheDir, `pglite-${migrationsHash()}.tar.gz`)
   if (!existsSync(file)) {
     const pglite = await PGlite.create()
