@@ -143,16 +143,16 @@ export async function touchJob(db: Db, id: string, lockedBy: string): Promise<vo
 }
 
 /**
- * The ends of an attempt. With `lockedBy`, only the worker that holds the job may end it: a
+ * The ends of an attempt. Only the worker that holds the job (`lockedBy`) may end it: a
  * worker that was taken for dead and wakes up again cannot overwrite its successor's work.
  */
 export async function completeJob(
   db: Db,
   id: string,
   result: unknown,
-  lockedBy?: string,
+  lockedBy: string,
 ): Promise<void> {
-  let query = db
+  await db
     .updateTable('jobs')
     .set({
       status: 'done',
@@ -161,13 +161,13 @@ export async function completeJob(
       updated_at: sql<Date>`now()` as unknown as Date,
     })
     .where('id', '=', id)
-  if (lockedBy) query = query.where('locked_by', '=', lockedBy)
-  await query.execute()
+    .where('locked_by', '=', lockedBy)
+    .execute()
 }
 
 /** A failed attempt goes back to the queue until MAX_ATTEMPTS, then stays failed with its error. */
-export async function failJob(db: Db, id: string, error: string, lockedBy?: string): Promise<void> {
-  let query = db
+export async function failJob(db: Db, id: string, error: string, lockedBy: string): Promise<void> {
+  await db
     .updateTable('jobs')
     .set({
       status: sql<JobStatus>`case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end`,
@@ -178,8 +178,8 @@ export async function failJob(db: Db, id: string, error: string, lockedBy?: stri
       updated_at: sql<Date>`now()` as unknown as Date,
     })
     .where('id', '=', id)
-  if (lockedBy) query = query.where('locked_by', '=', lockedBy)
-  await query.execute()
+    .where('locked_by', '=', lockedBy)
+    .execute()
 }
 
 /**
