@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
 import { recordAudit } from '../../audit/audit.ts'
 import { type Actor, type Role, SCOPED_ROLES } from '../../auth/actor.ts'
+import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
-import { AppError, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
+import { AppError, invalidField, notFound } from '../../http/errors.ts'
 import { canManageUsers } from './accounts.policy.ts'
 import type { CreateUserInput, GrantRoleInput } from './accounts.schemas.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
@@ -79,12 +80,12 @@ export async function createUser(
   actor: Actor | null,
   input: CreateUserInput,
 ): Promise<string> {
-  if (!canManageUsers(actor)) throw forbidden()
-  return insertUser(db, actor!.userId, input)
+  authorize(actor, canManageUsers)
+  return insertUser(db, actor.userId, input)
 }
 
 export async function listUsers(db: Db, actor: Actor | null): Promise<UserSummary[]> {
-  if (!canManageUsers(actor)) throw forbidden()
+  authorize(actor, canManageUsers)
   const users = await db
     .selectFrom('users')
     .select(['id', 'email', 'display_name', 'active'])
@@ -112,7 +113,7 @@ export async function grantRole(
   userId: string,
   input: GrantRoleInput,
 ) {
-  if (!canManageUsers(actor)) throw forbidden()
+  authorize(actor, canManageUsers)
   const scope = await checkScope(db, input.role, input.scopeUnitId)
   await withTransaction(db, async (trx) => {
     const user = await trx
@@ -127,7 +128,7 @@ export async function grantRole(
       .onConflict((oc) => oc.doNothing())
       .execute()
     await recordAudit(trx, {
-      actorId: actor!.userId,
+      actorId: actor.userId,
       action: 'grant_role',
       entity: 'user',
       entityId: userId,
@@ -142,7 +143,7 @@ export async function revokeRole(
   userId: string,
   input: GrantRoleInput,
 ) {
-  if (!canManageUsers(actor)) throw forbidden()
+  authorize(actor, canManageUsers)
   await withTransaction(db, async (trx) => {
     const scope = input.scopeUnitId ?? null
     const removed = await trx
@@ -153,7 +154,7 @@ export async function revokeRole(
       .executeTakeFirst()
     if (Number(removed.numDeletedRows) === 0) throw notFound()
     await recordAudit(trx, {
-      actorId: actor!.userId,
+      actorId: actor.userId,
       action: 'revoke_role',
       entity: 'user',
       entityId: userId,
@@ -169,7 +170,7 @@ export async function changePassword(
   /** The session the change is made from stays; every other session of the user ends. */
   currentSessionSecret?: string,
 ) {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   const user = await db
     .selectFrom('users')
     .select('password_hash')
@@ -206,7 +207,7 @@ export interface ApiTokenSummary {
 }
 
 export async function createApiToken(db: Db, actor: Actor | null, name: string): Promise<string> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   const { secret, hash } = newSecret('kk_')
   await withTransaction(db, async (trx) => {
     const row = await trx
@@ -226,7 +227,7 @@ export async function createApiToken(db: Db, actor: Actor | null, name: string):
 }
 
 export async function listApiTokens(db: Db, actor: Actor | null): Promise<ApiTokenSummary[]> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   const rows = await db
     .selectFrom('api_tokens')
     .select(['id', 'name', 'created_at', 'last_used_at'])
@@ -243,7 +244,7 @@ export async function listApiTokens(db: Db, actor: Actor | null): Promise<ApiTok
 }
 
 export async function revokeApiToken(db: Db, actor: Actor | null, tokenId: string) {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   await withTransaction(db, async (trx) => {
     const row = await trx
       .updateTable('api_tokens')

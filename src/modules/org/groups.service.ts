@@ -1,8 +1,9 @@
 import { recordAudit } from '../../audit/audit.ts'
 import type { Actor } from '../../auth/actor.ts'
+import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
-import { forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
+import { invalidField, notFound } from '../../http/errors.ts'
 import { canEditGroups, canViewOrg } from './org.policy.ts'
 import { selectPeopleByIds, selectUnits } from './org.queries.ts'
 import type { GroupMemberInput } from './org.schemas.ts'
@@ -18,8 +19,7 @@ const GROUP_ORDER = { hq: 0, subcommittee: 1, review_team: 2, pr_team: 3 } as co
 
 /** HQ, the subcommittees, the review team and the PR team, each with its members. */
 export async function listGroups(db: Db, actor: Actor | null): Promise<OrgGroup[]> {
-  if (!actor) throw unauthorized()
-  if (!canViewOrg(actor)) throw forbidden()
+  authorize(actor, canViewOrg)
   const groups = await db.selectFrom('org_groups').selectAll().execute()
   const memberships = await db.selectFrom('org_group_members').selectAll().execute()
   const people = new Map(
@@ -94,8 +94,7 @@ export async function setGroupMember(
   groupId: string,
   input: GroupMemberInput,
 ) {
-  if (!actor) throw unauthorized()
-  if (!canEditGroups(actor)) throw forbidden()
+  authorize(actor, canEditGroups)
   await withTransaction(db, async (trx) => {
     const group = await trx
       .selectFrom('org_groups')
@@ -132,8 +131,7 @@ export async function removeGroupMember(
   groupId: string,
   personId: string,
 ) {
-  if (!actor) throw unauthorized()
-  if (!canEditGroups(actor)) throw forbidden()
+  authorize(actor, canEditGroups)
   await withTransaction(db, async (trx) => {
     const removed = await trx
       .deleteFrom('org_group_members')

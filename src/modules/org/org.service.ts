@@ -2,21 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { recordAudit } from '../../audit/audit.ts'
 import type { Actor } from '../../auth/actor.ts'
+import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
-import { conflict, forbidden, invalidField, notFound, unauthorized } from '../../http/errors.ts'
+import { conflict, forbidden, invalidField, notFound } from '../../http/errors.ts'
 import { canEditPeopleOf, canEditUnit, canEditUnitUnder, canViewOrg } from './org.policy.ts'
 import { selectPeopleOfUnit, selectPerson, selectUnit, selectUnits, toUnit } from './org.queries.ts'
 import type { PersonInput, PersonUpdate, UnitInput, UnitUpdate } from './org.schemas.ts'
 import type { Person, Unit } from './org.types.ts'
 
-function requireViewer(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw unauthorized()
-  if (!canViewOrg(actor)) throw forbidden()
-}
-
 export async function listUnits(db: Db, actor: Actor | null): Promise<Unit[]> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   return selectUnits(db)
 }
 
@@ -31,7 +27,7 @@ export interface UnitDetail {
 }
 
 export async function getUnitDetail(db: Db, actor: Actor | null, id: string): Promise<UnitDetail> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   const units = await selectUnits(db)
   const unit = units.find((u) => u.id === id)
   if (!unit) throw notFound()
@@ -67,7 +63,7 @@ async function parentOf(db: Db, parentId: string | null): Promise<Unit | null> {
 }
 
 export async function createUnit(db: Db, actor: Actor | null, input: UnitInput): Promise<Unit> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   return withTransaction(db, async (trx) => {
     const parent = await parentOf(trx, input.parentId)
     if (!canEditUnitUnder(actor, parent, input.kind)) throw forbidden()
@@ -108,7 +104,7 @@ export async function updateUnit(
   id: string,
   input: UnitUpdate,
 ): Promise<Unit> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   return withTransaction(db, async (trx) => {
     const unit = await selectUnit(trx, id)
     if (!unit) throw notFound()
@@ -157,7 +153,7 @@ export async function updateUnit(
 }
 
 export async function getPerson(db: Db, actor: Actor | null, id: string): Promise<Person> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   const person = await selectPerson(db, id)
   if (!person) throw notFound()
   return person
@@ -187,7 +183,7 @@ export async function createPerson(
   actor: Actor | null,
   input: PersonInput,
 ): Promise<Person> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   return withTransaction(db, async (trx) => {
     await unitForPeople(trx, actor, input.unitId)
     const row = await trx
@@ -212,7 +208,7 @@ export async function updatePerson(
   id: string,
   input: PersonUpdate,
 ): Promise<Person> {
-  if (!actor) throw unauthorized()
+  authorize(actor)
   return withTransaction(db, async (trx) => {
     const person = await selectPerson(trx, id)
     if (!person) throw notFound()
@@ -243,7 +239,7 @@ export async function updatePerson(
 
 /** Units a new unit may be placed under by this actor; none means the form is not theirs. */
 export async function unitParentChoices(db: Db, actor: Actor | null): Promise<Unit[]> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   const choices = (await selectUnits(db)).filter((u) => canEditUnitUnder(actor, u, 'section'))
   if (choices.length === 0) throw forbidden()
   return choices
@@ -255,7 +251,7 @@ export async function editableUnit(
   actor: Actor | null,
   id: string,
 ): Promise<{ unit: Unit; parents: Unit[] }> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   const units = await selectUnits(db)
   const unit = units.find((u) => u.id === id)
   if (!unit) throw notFound()
@@ -269,7 +265,7 @@ export async function editableUnit(
 
 /** Units whose staff records this actor keeps; none means the person forms are not theirs. */
 export async function peopleUnitChoices(db: Db, actor: Actor | null): Promise<Unit[]> {
-  requireViewer(actor)
+  authorize(actor, canViewOrg)
   const choices = (await selectUnits(db)).filter((u) => canEditPeopleOf(actor, u))
   if (choices.length === 0) throw forbidden()
   return choices
