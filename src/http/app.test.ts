@@ -39,6 +39,7 @@ describe('health and metrics', () => {
     }
     assert.equal(doc.openapi, '3.1.0')
     assert.ok(doc.paths['/org/units'])
+    assert.ok(doc.paths['/org/groups/{id}/members'])
     assert.ok(doc.components.schemas.UnitInput?.properties)
   })
 })

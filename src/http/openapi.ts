@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import {
+  groupMemberSchema,
   personInputSchema,
   personUpdateSchema,
   unitInputSchema,
@@ -55,6 +56,7 @@ export function openApiDocument(serverUrl: string) {
         UnitUpdate: schema(unitUpdateSchema),
         PersonInput: schema(personInputSchema),
         PersonUpdate: schema(personUpdateSchema),
+        GroupMember: schema(groupMemberSchema),
       },
     },
     security: [{ bearer: [] }],
@@ -111,6 +113,21 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: '推進体制（本部・部会・検討チーム・情報発信PT）',
           responses: { '200': { description: 'OK' }, ...errorResponses },
+        },
+      },
+      '/org/groups/{id}/members': {
+        parameters: [idParameter],
+        put: {
+          summary: 'メンバーの追加・役職の変更',
+          requestBody: json({ $ref: '#/components/schemas/GroupMember' }),
+          responses: { '200': { description: 'OK' }, ...errorResponses },
+        },
+      },
+      '/org/groups/{id}/members/{personId}': {
+        parameters: [idParameter, { ...idParameter, name: 'personId' }],
+        delete: {
+          summary: 'メンバーを外す',
+          responses: { '204': { description: 'Removed' }, ...errorResponses },
         },
       },
       '/jobs/{id}': {
