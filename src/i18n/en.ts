@@ -1,6 +1,6 @@
 import type { MessageKey } from './ja.ts'
 
-export const en: Record<MessageKey, string> = {
+const platformEn = {
   'app.name': 'Kaikaku reform platform',
   'app.short': 'Kaikaku',
   'nav.skip': 'Skip to content',
@@ -196,4 +196,8 @@ export const en: Record<MessageKey, string> = {
   'jobs.noScript': 'This page refreshes itself.',
   'mail.footer': 'This message was sent automatically by Kaikaku.',
   'mail.open': 'Details: {url}',
+}
+
+export const en: Record<MessageKey, string> = {
+  ...platformEn,
 }

@@ -1,5 +1,5 @@
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
-export const ja = {
+const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',
   'app.short': 'Kaikaku',
   'nav.skip': '本文へ移動',
@@ -199,6 +199,14 @@ export const ja = {
   'jobs.noScript': 'このページは自動的に更新されます。',
   'mail.footer': 'このメールはKaikakuから自動送信されています。',
   'mail.open': '詳細はこちら: {url}',
+} as const
+
+/**
+ * A feature module keeps its own strings in `src/modules/<name>/<name>.messages.ts`
+ * (`<name>Ja` as const, `<name>En` typed by its keys) and adds one spread here and in en.ts.
+ */
+export const ja = {
+  ...platformJa,
 } as const
 
 export type MessageKey = keyof typeof ja
