@@ -16,6 +16,8 @@ export interface Config {
     | { issuer: string; clientId: string; clientSecret: string | undefined; label: string }
     | undefined
   workers: boolean
+  /** Largest multipart request (file upload); other bodies are limited to 1 MB. */
+  uploadMaxBytes: number
 }
 
 /** Every setting the server reads, in one place, from the environment. */
@@ -44,5 +46,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     workers: env.KAIKAKU_WORKERS !== '0',
+    uploadMaxBytes: Number(env.KAIKAKU_UPLOAD_MAX_MB ?? 20) * 1024 * 1024,
   }
 }

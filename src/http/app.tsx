@@ -112,13 +112,15 @@ export function createApp(deps: AppDeps) {
     serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
   )
 
-  app.use(
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw payloadTooLarge()
-      },
-    }),
+  const tooLarge = () => {
+    throw payloadTooLarge()
+  }
+  const formLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge })
+  const uploadLimit = bodyLimit({ maxSize: deps.config.uploadMaxBytes, onError: tooLarge })
+  app.use((c, next) =>
+    c.req.header('content-type')?.startsWith('multipart/form-data')
+      ? uploadLimit(c, next)
+      : formLimit(c, next),
   )
   app.use(identify)
   app.use(csrf)

@@ -40,6 +40,9 @@ const platformJa = {
   'errors.tooManyLogins':
     'ログインの失敗が続いたため、しばらくログインできません。{minutes}分後にもう一度お試しください。',
   'errors.payloadTooLarge': '送信されたデータが大きすぎます。',
+  'files.empty': 'ファイルが空です。',
+  'files.tooLarge': 'ファイルが大きすぎます（上限 {max}）。',
+  'files.typeNotAllowed': 'このファイル形式は受け付けていません（{allowed}）。',
   'errors.internal': 'システムエラーが発生しました。時間をおいてもう一度お試しください。',
   'errors.invalidCredentials': 'メールアドレスまたはパスワードが正しくありません。',
   'errors.setupUsed': 'このリンクは使用済みか、無効です。',
