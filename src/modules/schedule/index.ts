@@ -1,0 +1,7 @@
+export { junEnd, junLabel, junOf, junStart, periodLabel, todayInTokyo } from './jun.ts'
+export { removeLinkedTask, upsertLinkedTask } from './schedule.linked.ts'
+export { scheduleApiRoutes, scheduleRoutes } from './schedule.routes.tsx'
+export { progressSchema, taskInputSchema, taskUpdateSchema } from './schedule.schemas.ts'
+export { demoFiscalYear, seedSchedule, seedScheduleDemo } from './schedule.seed.ts'
+export { createTask, getSchedule, getTask, reportProgress, updateTask } from './schedule.service.ts'
+export type { LinkedTaskInput, ScheduleTask, Workstream } from './schedule.types.ts'
