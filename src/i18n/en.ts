@@ -1,3 +1,5 @@
+import { hqEn } from '../modules/hq/hq.messages.ts'
+import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
 import { scheduleEn } from '../modules/schedule/schedule.messages.ts'
 import type { MessageKey } from './ja.ts'
 
@@ -202,4 +204,6 @@ const platformEn = {
 export const en: Record<MessageKey, string> = {
   ...platformEn,
   ...scheduleEn,
+  ...initiativesEn,
+  ...hqEn,
 }

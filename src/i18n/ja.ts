@@ -1,3 +1,5 @@
+import { hqJa } from '../modules/hq/hq.messages.ts'
+import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
 
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
@@ -210,6 +212,8 @@ const platformJa = {
 export const ja = {
   ...platformJa,
   ...scheduleJa,
+  ...initiativesJa,
+  ...hqJa,
 } as const
 
 export type MessageKey = keyof typeof ja

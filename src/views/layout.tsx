@@ -96,6 +96,21 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/org" current={page.path}>
                     {t('nav.org')}
                   </NavLink>
+                  <NavLink href="/initiatives" current={page.path}>
+                    {t('initiatives.nav')}
+                  </NavLink>
+                  {hasRole(
+                    actor,
+                    'admin',
+                    'hq_chief',
+                    'hq_member',
+                    'hq_secretariat',
+                    'dept_lead',
+                  ) ? (
+                    <NavLink href="/hq" current={page.path}>
+                      {t('hq.nav')}
+                    </NavLink>
+                  ) : null}
                   <NavLink href="/schedule" current={page.path}>
                     {t('schedule.nav')}
                   </NavLink>

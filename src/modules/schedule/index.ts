@@ -1,4 +1,4 @@
-export { junEnd, junLabel, junOf, junStart, periodLabel, todayInTokyo } from './jun.ts'
+export { isoDate, junEnd, junLabel, junOf, junStart, periodLabel, todayInTokyo } from './jun.ts'
 export { removeLinkedTask, upsertLinkedTask } from './schedule.linked.ts'
 export { scheduleApiRoutes, scheduleRoutes } from './schedule.routes.tsx'
 export { progressSchema, taskInputSchema, taskUpdateSchema } from './schedule.schemas.ts'

@@ -1,0 +1,356 @@
+import { formatDate, formatFiscalYear } from '../../i18n/dates.ts'
+import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
+import { Layout, type PageContext } from '../../views/layout.tsx'
+import type { HqReport, Initiative, ReportMeeting, WlbView } from './initiatives.types.ts'
+import { SubNav, TextArea, type Values } from './initiatives.views.tsx'
+import { fiscalMonths, WlbChart } from './wlb.chart.tsx'
+
+const day = (iso: string, page: PageContext) =>
+  formatDate(new Date(`${iso}T03:00:00Z`), page.locale)
+
+function InitiativeList({
+  items,
+}: {
+  items: { id: string; no: number; title: string; unitLabel: string }[]
+}) {
+  return (
+    <ul class="plain">
+      {items.map((i) => (
+        <li>
+          No.{i.no} <a href={`/initiatives/${i.id}`}>{i.title}</a>{' '}
+          <span class="muted">（{i.unitLabel}）</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function ReportMeetingsPage(props: {
+  page: PageContext
+  meetings: ReportMeeting[]
+  canCoordinate: boolean
+  initiatives: Initiative[]
+  errors?: FormErrors | null
+  values?: Values
+  notice?: string | undefined
+}) {
+  const { page, errors } = props
+  const { t } = page
+  const v = props.values ?? {}
+  return (
+    <Layout page={page} title={t('initiatives.reportMeetings')} notice={props.notice}>
+      <h1>{t('initiatives.reportMeetings')}</h1>
+      <SubNav t={t} />
+      <p>{t('initiatives.reportMeetingsLead')}</p>
+      <ul class="plain">
+        {props.meetings.map((m) => (
+          <li>
+            {day(m.heldOn, page)} <a href={`/initiatives/report-meetings/${m.id}`}>{m.title}</a>（
+            {t('initiatives.presented', { count: m.initiatives.length })}）
+          </li>
+        ))}
+      </ul>
+      {props.canCoordinate ? (
+        <section aria-labelledby="new-rm">
+          <h2 id="new-rm">{t('initiatives.newReportMeeting')}</h2>
+          <ErrorSummary errors={errors} t={t} />
+          <form method="post" action="/initiatives/report-meetings" class="form" novalidate>
+            <CsrfField token={page.csrfToken} />
+            <TextField
+              t={t}
+              name="title"
+              label={t('initiatives.meetingTitle')}
+              value={v.title}
+              required
+              errors={errors}
+            />
+            <TextField
+              t={t}
+              name="heldOn"
+              type="date"
+              label={t('initiatives.heldOn')}
+              value={v.heldOn}
+              required
+              errors={errors}
+            />
+            <TextField
+              t={t}
+              name="place"
+              label={t('initiatives.place')}
+              value={v.place}
+              errors={errors}
+            />
+            <fieldset>
+              <legend>{t('initiatives.presentedInitiatives')}</legend>
+              {props.initiatives.map((i) => (
+                <div>
+                  <input type="checkbox" id={`rm-${i.id}`} name="initiativeIds" value={i.id} />{' '}
+                  <label for={`rm-${i.id}`}>
+                    No.{i.no} {i.title}（{i.unitLabel}）
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit" class="button">
+              {t('common.create')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  )
+}
+
+export function ReportMeetingPage({
+  page,
+  meeting,
+}: {
+  page: PageContext
+  meeting: ReportMeeting
+}) {
+  const { t } = page
+  return (
+    <Layout
+      page={page}
+      title={meeting.title}
+      crumbs={[
+        { label: t('initiatives.reportMeetings'), href: '/initiatives/report-meetings' },
+        { label: meeting.title },
+      ]}
+    >
+      <h1>{meeting.title}</h1>
+      <dl class="summary">
+        <dt>{t('initiatives.heldOn')}</dt>
+        <dd>{day(meeting.heldOn, page)}</dd>
+        <dt>{t('initiatives.place')}</dt>
+        <dd>{meeting.place || '—'}</dd>
+      </dl>
+      <h2>{t('initiatives.presentedInitiatives')}</h2>
+      <InitiativeList items={meeting.initiatives} />
+    </Layout>
+  )
+}
+
+export function HqReportsPage(props: {
+  page: PageContext
+  reports: HqReport[]
+  canCoordinate: boolean
+  fiscalYear: number
+  ready: number
+  errors?: FormErrors | null
+  values?: Values
+  notice?: string | undefined
+}) {
+  const { page, errors } = props
+  const { t } = page
+  const v = props.values ?? {}
+  return (
+    <Layout page={page} title={t('initiatives.hqReports')} notice={props.notice}>
+      <h1>{t('initiatives.hqReports')}</h1>
+      <SubNav t={t} />
+      <ul class="plain">
+        {props.reports.map((r) => (
+          <li>
+            <a href={`/initiatives/reports/${r.id}`}>{r.title}</a>（
+            {r.status === 'awaiting'
+              ? t('initiatives.awaitingHq')
+              : t(`hq.outcome.${r.outcome as 'approved'}`)}
+            ）
+          </li>
+        ))}
+      </ul>
+      {props.canCoordinate ? (
+        <section aria-labelledby="new-report">
+          <h2 id="new-report">{t('initiatives.submitReport')}</h2>
+          <p>{t('initiatives.readyCount', { count: props.ready })}</p>
+          <ErrorSummary errors={errors} t={t} />
+          <form method="post" action="/initiatives/reports" class="form" novalidate>
+            <CsrfField token={page.csrfToken} />
+            <input type="hidden" name="fiscalYear" value={String(props.fiscalYear)} />
+            <TextField
+              t={t}
+              name="title"
+              label={t('initiatives.reportTitle')}
+              value={
+                v.title ??
+                t('initiatives.defaultReportTitle', {
+                  year: formatFiscalYear(props.fiscalYear, page.locale),
+                })
+              }
+              required
+              errors={errors}
+            />
+            <TextArea
+              t={t}
+              name="summary"
+              label={t('initiatives.reportSummary')}
+              value={v.summary}
+              required
+              errors={errors}
+            />
+            <button type="submit" class="button">
+              {t('initiatives.submit')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  )
+}
+
+export function HqReportPage({ page, report }: { page: PageContext; report: HqReport }) {
+  const { t } = page
+  return (
+    <Layout
+      page={page}
+      title={report.title}
+      crumbs={[
+        { label: t('initiatives.hqReports'), href: '/initiatives/reports' },
+        { label: report.title },
+      ]}
+    >
+      <h1>{report.title}</h1>
+      <dl class="summary">
+        <dt>{t('initiatives.submittedAt')}</dt>
+        <dd>{formatDate(report.submittedAt, page.locale)}</dd>
+        <dt>{t('initiatives.state')}</dt>
+        <dd>
+          {report.status === 'awaiting'
+            ? t('initiatives.awaitingHq')
+            : `${t(`hq.outcome.${report.outcome as 'approved'}`)}${report.note ? `：${report.note}` : ''}`}
+        </dd>
+      </dl>
+      <p class="prewrap">{report.summary}</p>
+      <h2>{t('initiatives.reportedInitiatives')}</h2>
+      <InitiativeList items={report.initiatives} />
+    </Layout>
+  )
+}
+
+export function WlbPage(props: {
+  page: PageContext
+  view: WlbView
+  errors?: FormErrors | null
+  values?: Values
+  notice?: string | undefined
+}) {
+  const { page, view, errors } = props
+  const { t } = page
+  const v = props.values ?? {}
+  const byMonth = new Map(view.figures.map((f) => [f.month, f]))
+  const title = t('initiatives.wlbOf', { unit: view.unit.name })
+  return (
+    <Layout
+      page={page}
+      title={title}
+      crumbs={[{ label: t('initiatives.title'), href: '/initiatives' }, { label: title }]}
+      notice={props.notice}
+    >
+      <h1>{title}</h1>
+      <p>{t('initiatives.wlbLead', { year: formatFiscalYear(view.fiscalYear, page.locale) })}</p>
+      <div class="initiatives-charts">
+        <WlbChart
+          t={t}
+          id="overtime"
+          title={t('initiatives.overtimeChart')}
+          fiscalYear={view.fiscalYear}
+          figures={view.figures}
+          value={(f) => f.overtimeHours}
+          target={view.target?.overtimeHours ?? null}
+          badWhen="above"
+        />
+        <WlbChart
+          t={t}
+          id="leave"
+          title={t('initiatives.leaveChart')}
+          fiscalYear={view.fiscalYear}
+          figures={view.figures}
+          value={(f) => f.leaveDays}
+          target={view.target?.leaveDays ?? null}
+          cumulative
+          badWhen="below"
+        />
+      </div>
+      <table class="table">
+        <caption>{t('initiatives.wlbTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('initiatives.month')}</th>
+            <th scope="col">{t('initiatives.overtimeHours')}</th>
+            <th scope="col">{t('initiatives.leaveDays')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fiscalMonths(view.fiscalYear).map((m) => {
+            const f = byMonth.get(m)
+            return (
+              <tr>
+                <th scope="row">{m.slice(0, 7)}</th>
+                <td>{f ? f.overtimeHours : '—'}</td>
+                <td>{f ? f.leaveDays : '—'}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('initiatives.target')}</th>
+            <td>
+              {view.target
+                ? t('initiatives.overtimeTarget', { value: view.target.overtimeHours })
+                : '—'}
+            </td>
+            <td>
+              {view.target ? t('initiatives.leaveTarget', { value: view.target.leaveDays }) : '—'}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {view.canEnter ? (
+        <section aria-labelledby="enter-title">
+          <h2 id="enter-title">{t('initiatives.enterFigures')}</h2>
+          <ErrorSummary errors={errors} t={t} />
+          <form
+            method="post"
+            action={`/initiatives/units/${view.unit.id}/wlb`}
+            class="form"
+            novalidate
+          >
+            <CsrfField token={page.csrfToken} />
+            <TextField
+              t={t}
+              name="month"
+              type="month"
+              label={t('initiatives.month')}
+              value={v.month}
+              required
+              errors={errors}
+              hint={t('initiatives.monthHint')}
+            />
+            <TextField
+              t={t}
+              name="overtimeHours"
+              type="number"
+              label={t('initiatives.overtimeHours')}
+              value={v.overtimeHours}
+              required
+              errors={errors}
+            />
+            <TextField
+              t={t}
+              name="leaveDays"
+              type="number"
+              label={t('initiatives.leaveDays')}
+              value={v.leaveDays}
+              required
+              errors={errors}
+            />
+            <button type="submit" class="button">
+              {t('common.save')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </Layout>
+  )
+}
