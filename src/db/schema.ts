@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountsTables } from '../modules/accounts/accounts.tables.ts'
 import type { HqTables } from '../modules/hq/hq.tables.ts'
 import type { InitiativesTables } from '../modules/initiatives/initiatives.tables.ts'
+import type { NewsletterTables } from '../modules/newsletter/newsletter.tables.ts'
 import type { OrgTables } from '../modules/org/org.tables.ts'
 import type { ScheduleTables } from '../modules/schedule/schedule.tables.ts'
 import type { PlatformTables } from './platform.tables.ts'
@@ -12,7 +13,8 @@ export interface DB
     AccountsTables,
     ScheduleTables,
     InitiativesTables,
-    HqTables {}
+    HqTables,
+    NewsletterTables {}
 
 /** A database handle or an open transaction: services accept either. */
 export type Db = Kysely<DB> | Transaction<DB>

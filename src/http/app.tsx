@@ -15,6 +15,7 @@ import {
   initiativesApiRoutes,
   initiativesRoutes,
 } from '../modules/initiatives/index.ts'
+import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
@@ -147,6 +148,7 @@ export function createApp(deps: AppDeps) {
   app.route('/schedule', scheduleRoutes)
   app.route('/initiatives', initiativesRoutes)
   app.route('/hq', createHqRoutes(hqAgendaSources))
+  app.route('/news', newsletterRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -166,6 +168,7 @@ export function createApp(deps: AppDeps) {
   api.route('/schedule', scheduleApiRoutes)
   api.route('/initiatives', initiativesApiRoutes)
   api.route('/hq', createHqApiRoutes(hqAgendaSources))
+  api.route('/news', newsletterApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

@@ -1,5 +1,6 @@
 import { hqEn } from '../modules/hq/hq.messages.ts'
 import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
+import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
 import { scheduleEn } from '../modules/schedule/schedule.messages.ts'
 import type { MessageKey } from './ja.ts'
 
@@ -204,6 +205,7 @@ const platformEn = {
 export const en: Record<MessageKey, string> = {
   ...platformEn,
   ...scheduleEn,
+  ...newsletterEn,
   ...initiativesEn,
   ...hqEn,
 }

@@ -1,5 +1,6 @@
 import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
+import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
 import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
 
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
@@ -212,6 +213,7 @@ const platformJa = {
 export const ja = {
   ...platformJa,
   ...scheduleJa,
+  ...newsletterJa,
   ...initiativesJa,
   ...hqJa,
 } as const

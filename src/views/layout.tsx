@@ -114,6 +114,9 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/schedule" current={page.path}>
                     {t('schedule.nav')}
                   </NavLink>
+                  <NavLink href="/news" current={page.path}>
+                    {t('newsletter.nav')}
+                  </NavLink>
                   <NavLink href="/inbox" current={page.path}>
                     {t('nav.inbox')}
                     {page.unread ? <span class="badge">{page.unread}</span> : null}
