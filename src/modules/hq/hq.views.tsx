@@ -154,7 +154,7 @@ export function MeetingPage(props: {
     >
       <h1>{meeting.title}</h1>
       <ErrorSummary errors={errors} t={t} />
-      <dl class="summary">
+      <dl class="meta">
         <dt>{t('hq.heldOn')}</dt>
         <dd>{day(meeting.heldOn, page)}</dd>
         <dt>{t('hq.place')}</dt>
@@ -238,7 +238,7 @@ export function MeetingPage(props: {
         {detail.materials.map((m) => (
           <details class="card">
             <summary>{m.title}</summary>
-            <p class="prewrap">{m.body}</p>
+            <p class="hq-prewrap">{m.body}</p>
           </details>
         ))}
         {detail.canRun ? (

@@ -1,3 +1,4 @@
+export { hqOpenApiPaths } from './hq.openapi.ts'
 export { createHqApiRoutes, createHqRoutes } from './hq.routes.tsx'
 export { seedHq } from './hq.seed.ts'
 export { decideAgendaItem, getMeeting, listMeetings, pullAgendaItem } from './hq.service.ts'

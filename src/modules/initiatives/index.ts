@@ -1,3 +1,4 @@
+export { initiativesOpenApiPaths } from './initiatives.openapi.ts'
 export { initiativesApiRoutes, initiativesRoutes } from './initiatives.routes.tsx'
 export { SEED_INITIATIVES, seedInitiatives } from './initiatives.seed.ts'
 export { fileMidtermCheck, getInitiative, listInitiatives } from './initiatives.service.ts'

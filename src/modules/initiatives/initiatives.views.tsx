@@ -52,7 +52,7 @@ export function TextArea(props: {
 function SubNav({ t }: { t: Translate }) {
   return (
     <nav aria-label={t('initiatives.subnav')} class="initiatives-subnav">
-      <ul class="plain inline-list">
+      <ul class="plain">
         <li>
           <a href="/initiatives">{t('initiatives.title')}</a>
         </li>
@@ -152,7 +152,7 @@ export function InitiativePage(props: {
     >
       <h1>{i.title}</h1>
       <ErrorSummary errors={errors} t={t} />
-      <dl class="summary">
+      <dl class="meta">
         <dt>{t('initiatives.unit')}</dt>
         <dd>
           {i.unitLabel} （<a href={`/initiatives/units/${i.unitId}/wlb`}>{t('initiatives.wlb')}</a>
@@ -176,7 +176,7 @@ export function InitiativePage(props: {
               <strong>{t(`hq.outcome.${i.hqOutcome as 'approved'}`)}</strong>
               {i.hqFeedbackAt ? `（${formatDate(i.hqFeedbackAt, page.locale)}）` : ''}
             </p>
-            <p class="prewrap">{i.hqFeedback ?? ''}</p>
+            <p class="initiatives-prewrap">{i.hqFeedback ?? ''}</p>
           </>
         ) : (
           <p>{i.hqReportId ? t('initiatives.awaitingHq') : t('initiatives.noFeedback')}</p>
@@ -203,19 +203,19 @@ export function InitiativePage(props: {
       <section aria-labelledby="midterm-title">
         <h2 id="midterm-title">{t('initiatives.midterm')}</h2>
         {check ? (
-          <dl class="summary">
+          <dl class="meta">
             <dt>{t('initiatives.checkStatus')}</dt>
             <dd>
               {t(`initiatives.status.${check.status}`)}（{formatDate(check.filedAt, page.locale)}）
             </dd>
             <dt>{t('initiatives.progressNote')}</dt>
-            <dd class="prewrap">{check.progressNote}</dd>
+            <dd class="initiatives-prewrap">{check.progressNote}</dd>
             <dt>{t('initiatives.youngStaffViews')}</dt>
-            <dd class="prewrap">{check.youngStaffViews || '—'}</dd>
+            <dd class="initiatives-prewrap">{check.youngStaffViews || '—'}</dd>
             <dt>{t('initiatives.issues')}</dt>
-            <dd class="prewrap">{check.issues || '—'}</dd>
+            <dd class="initiatives-prewrap">{check.issues || '—'}</dd>
             <dt>{t('initiatives.nextSteps')}</dt>
-            <dd class="prewrap">{check.nextSteps || '—'}</dd>
+            <dd class="initiatives-prewrap">{check.nextSteps || '—'}</dd>
           </dl>
         ) : (
           <p>{t('initiatives.notFiled')}</p>
@@ -327,11 +327,11 @@ export function InitiativePage(props: {
             </button>
           </form>
         ) : (
-          <dl class="summary">
+          <dl class="meta">
             <dt>{t('initiatives.yearEndSummary')}</dt>
-            <dd class="prewrap">{i.yearEndSummary || '—'}</dd>
+            <dd class="initiatives-prewrap">{i.yearEndSummary || '—'}</dd>
             <dt>{t('initiatives.nextYearPlan')}</dt>
-            <dd class="prewrap">{i.nextYearPlan || '—'}</dd>
+            <dd class="initiatives-prewrap">{i.nextYearPlan || '—'}</dd>
           </dl>
         )}
       </section>

@@ -119,7 +119,7 @@ export function ReportMeetingPage({
       ]}
     >
       <h1>{meeting.title}</h1>
-      <dl class="summary">
+      <dl class="meta">
         <dt>{t('initiatives.heldOn')}</dt>
         <dd>{day(meeting.heldOn, page)}</dd>
         <dt>{t('initiatives.place')}</dt>
@@ -210,7 +210,7 @@ export function HqReportPage({ page, report }: { page: PageContext; report: HqRe
       ]}
     >
       <h1>{report.title}</h1>
-      <dl class="summary">
+      <dl class="meta">
         <dt>{t('initiatives.submittedAt')}</dt>
         <dd>{formatDate(report.submittedAt, page.locale)}</dd>
         <dt>{t('initiatives.state')}</dt>
@@ -220,7 +220,7 @@ export function HqReportPage({ page, report }: { page: PageContext; report: HqRe
             : `${t(`hq.outcome.${report.outcome as 'approved'}`)}${report.note ? `：${report.note}` : ''}`}
         </dd>
       </dl>
-      <p class="prewrap">{report.summary}</p>
+      <p class="initiatives-prewrap">{report.summary}</p>
       <h2>{t('initiatives.reportedInitiatives')}</h2>
       <InitiativeList items={report.initiatives} />
     </Layout>

@@ -37,7 +37,7 @@ function Items({ items }: { items: NewsItem[] }) {
       {items.map((item) => (
         <article class="newsletter-item">
           <h2>{item.href ? <a href={item.href}>{item.heading}</a> : item.heading}</h2>
-          <p class="prewrap">{item.body}</p>
+          <p class="newsletter-prewrap">{item.body}</p>
         </article>
       ))}
     </>
@@ -222,7 +222,7 @@ export function IssuePage(props: {
         <EditIssue page={page} issue={issue} errors={props.errors} />
       ) : (
         <>
-          {issue.lead ? <p class="prewrap newsletter-lead">{issue.lead}</p> : null}
+          {issue.lead ? <p class="newsletter-prewrap newsletter-lead">{issue.lead}</p> : null}
           <Items items={issue.items} />
         </>
       )}
@@ -255,7 +255,7 @@ export function PrintPage({
             <p class="newsletter-print__masthead">{t('newsletter.title')}</p>
             <h1>{issue.title}</h1>
             {issue.publishedAt ? <p>{formatDate(issue.publishedAt, locale)}</p> : null}
-            {issue.lead ? <p class="prewrap">{issue.lead}</p> : null}
+            {issue.lead ? <p class="newsletter-prewrap">{issue.lead}</p> : null}
             <Items items={issue.items} />
           </main>
         </body>

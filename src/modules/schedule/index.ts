@@ -1,5 +1,6 @@
 export { isoDate, junEnd, junLabel, junOf, junStart, periodLabel, todayInTokyo } from './jun.ts'
 export { removeLinkedTask, upsertLinkedTask } from './schedule.linked.ts'
+export { scheduleOpenApiPaths } from './schedule.openapi.ts'
 export { scheduleApiRoutes, scheduleRoutes } from './schedule.routes.tsx'
 export { progressSchema, taskInputSchema, taskUpdateSchema } from './schedule.schemas.ts'
 export { demoFiscalYear, seedSchedule, seedScheduleDemo } from './schedule.seed.ts'

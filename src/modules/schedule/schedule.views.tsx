@@ -173,7 +173,7 @@ export function TaskPage(props: {
         {task.milestone ? '★ ' : ''}
         {task.title}
       </h1>
-      <dl class="summary">
+      <dl class="meta">
         <dt>{t('schedule.workstream')}</dt>
         <dd>{task.workstreamCode}</dd>
         <dt>{t('schedule.theme')}</dt>
