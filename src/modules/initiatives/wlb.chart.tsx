@@ -63,7 +63,14 @@ export function WlbChart(props: {
       <desc id={`${props.id}-desc`}>
         {t('initiatives.chartDesc', { entered, latest: last ?? '—', target: props.target ?? '—' })}
       </desc>
-      <line x1={LEFT} x2={W - 8} y1={y(0)} y2={y(0)} class="initiatives-chart__axis" />
+      <line
+        x1={LEFT}
+        x2={W - 8}
+        y1={y(0)}
+        y2={y(0)}
+        stroke="#333"
+        class="initiatives-chart__axis"
+      />
       {[0, 0.5, 1].map((f) => (
         <text
           x={LEFT - 6}
@@ -88,6 +95,7 @@ export function WlbChart(props: {
                 y={y(v)}
                 width={step - 8}
                 height={y(0) - y(v)}
+                fill={bad ? '#ec0000' : '#0031d8'}
                 class={
                   bad
                     ? 'initiatives-chart__bar initiatives-chart__bar--bad'
@@ -113,6 +121,9 @@ export function WlbChart(props: {
             x2={W - 8}
             y1={y(props.target)}
             y2={y(props.target)}
+            stroke="#b78f00"
+            stroke-width="2"
+            stroke-dasharray="6 3"
             class="initiatives-chart__target"
           />
           <text

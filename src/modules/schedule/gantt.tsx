@@ -96,6 +96,7 @@ export function GanttChart(props: {
             x2={LABEL_WIDTH + i * COLUMN}
             y1={jun.part === 1 ? 4 : 24}
             y2={height - 8}
+            stroke={jun.part === 1 ? '#949494' : '#e6e6e6'}
             class={
               jun.part === 1
                 ? 'schedule-gantt__grid schedule-gantt__grid--month'
@@ -133,13 +134,23 @@ export function GanttChart(props: {
               </text>
             ) : (
               <>
-                <rect x={x1} y={y + 5} width={x2 - x1} height={ROW - 10} rx={3} class={cls} />
+                <rect
+                  x={x1}
+                  y={y + 5}
+                  width={x2 - x1}
+                  height={ROW - 10}
+                  rx={3}
+                  class={cls}
+                  fill={task.overdue ? '#fde2e2' : '#c5d7fb'}
+                  stroke={task.overdue ? '#ec0000' : '#0031d8'}
+                />
                 <rect
                   x={x1}
                   y={y + 5}
                   width={((x2 - x1) * task.progress) / 100}
                   height={ROW - 10}
                   rx={3}
+                  fill="#0031d8"
                   class="schedule-gantt__done"
                 />
               </>
@@ -149,7 +160,15 @@ export function GanttChart(props: {
       })}
       {todayX !== null ? (
         <g>
-          <line x1={todayX} x2={todayX} y1={24} y2={height - 4} class="schedule-gantt__today" />
+          <line
+            x1={todayX}
+            x2={todayX}
+            y1={24}
+            y2={height - 4}
+            stroke="#ec0000"
+            stroke-width="2"
+            class="schedule-gantt__today"
+          />
           <text x={todayX + 3} y={height - 10} class="schedule-gantt__today-label">
             {t('schedule.today')}
           </text>

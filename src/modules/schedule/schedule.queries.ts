@@ -69,7 +69,8 @@ export async function selectTasks(
     href: r.href,
     version: r.version,
     dependsOn: deps.filter((d) => d.task_id === r.id).map((d) => d.depends_on_id),
-    overdue: r.ends_on < today && r.progress < 100,
+    // A linked task's state is its source module's business: it is never flagged here.
+    overdue: r.source === null && r.ends_on < today && r.progress < 100,
   }))
 }
 
