@@ -146,6 +146,27 @@ test('an office reports, the secretariat and HQ act on it, and the newsletter go
   await submit(secretariat, ja('schedule.filter'))
   assert.equal(await secretariat.getByRole('rowheader', { name: /部会による検討/ }).count(), 0)
   await axe.check(secretariat, 'schedule filtered')
+  // The secretariat plans a task in 旬; one ending before it starts is refused.
+  await secretariat.goto(url('/schedule/tasks/new'))
+  await axe.check(secretariat, 'new task')
+  await secretariat.locator('#field-workstreamCode').selectOption('④')
+  await secretariat.locator('#field-title').fill('事業所ヒアリング')
+  await secretariat.locator('#field-startsOn').selectOption({ index: 20 })
+  await secretariat.locator('#field-endsOn').selectOption({ index: 10 })
+  await submit(secretariat, ja('common.save'))
+  assert.ok(
+    (await secretariat.locator('#error-endsOn').textContent())?.includes(
+      ja('schedule.errors.endsBeforeStart'),
+    ),
+  )
+  await axe.check(secretariat, 'new task with an error')
+  await secretariat.locator('#field-endsOn').selectOption({ index: 22 })
+  await submit(secretariat, ja('common.save'))
+  assert.equal(await secretariat.locator('h1').textContent(), '事業所ヒアリング')
+  await axe.check(secretariat, 'task')
+  await secretariat.goto(url('/initiatives/report-meetings'))
+  await axe.check(secretariat, 'report meetings')
+
   await secretariat.goto(url('/initiatives/reports'))
   await axe.check(secretariat, 'reports to HQ')
   await secretariat.getByLabel(ja('initiatives.reportSummary')).fill('中間点検の結果を報告します。')

@@ -228,8 +228,11 @@ export const initiativesRoutes = new Hono<AppEnv>()
     return form(
       c,
       async () => {
-        await enterWlbFigures(db, actor, unitId, parseInput(wlbFigureSchema, fields))
-        return `/initiatives/units/${unitId}/wlb?notice=common.saved`
+        const input = parseInput(wlbFigureSchema, fields)
+        await enterWlbFigures(db, actor, unitId, input)
+        // Back to the fiscal year the month belongs to (March belongs to the year before).
+        const [year, month] = input.month.split('-').map(Number) as [number, number]
+        return `/initiatives/units/${unitId}/wlb?fy=${month >= 4 ? year : year - 1}&notice=common.saved`
       },
       async (errors) => {
         const view = await getWlb(db, actor, unitId, await currentYear(c))
