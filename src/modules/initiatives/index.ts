@@ -1,5 +1,6 @@
+export { initiativesApiRoutes } from './initiatives.api.ts'
 export { initiativesOpenApiPaths } from './initiatives.openapi.ts'
-export { initiativesApiRoutes, initiativesRoutes } from './initiatives.routes.tsx'
+export { initiativesRoutes } from './initiatives.routes.tsx'
 export { SEED_INITIATIVES, seedInitiatives } from './initiatives.seed.ts'
 export { fileMidtermCheck, getInitiative, listInitiatives } from './initiatives.service.ts'
 export type { HqReport, Initiative, ReportMeeting } from './initiatives.types.ts'

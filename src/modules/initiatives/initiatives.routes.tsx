@@ -1,17 +1,9 @@
 import { type Context, Hono } from 'hono'
 import { hasRoleOver } from '../../auth/actor.ts'
 import type { AppEnv } from '../../http/context.ts'
-import {
-  formFields,
-  idParam,
-  jsonBody,
-  noticeOf,
-  pageContext,
-  requireActor,
-} from '../../http/page.ts'
+import { formFields, idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
-import { formErrorsOf } from '../../views/forms.tsx'
-import { demoFiscalYear } from '../schedule/index.ts'
+import { currentYear, fieldsWithLists, form } from './initiatives.http.ts'
 import {
   feedbackSchema,
   hqReportSchema,
@@ -19,11 +11,9 @@ import {
   midtermCheckSchema,
   reportMeetingSchema,
   wlbFigureSchema,
-  wlbTargetSchema,
 } from './initiatives.schemas.ts'
 import {
   fileMidtermCheck,
-  fiscalYears,
   getInitiative,
   listInitiatives,
   updateInitiative,
@@ -43,44 +33,9 @@ import {
   HqReportsPage,
   ReportMeetingPage,
   ReportMeetingsPage,
-  WlbPage,
 } from './reports.views.tsx'
-import { enterWlbFigures, getWlb, setWlbTarget } from './wlb.service.ts'
-
-async function currentYear(c: Context<AppEnv>): Promise<number> {
-  const asked = Number(c.req.query('fy'))
-  if (Number.isInteger(asked) && asked >= 2000 && asked <= 2100) return asked
-  return (await fiscalYears(c.get('deps').db))[0] ?? demoFiscalYear()
-}
-
-async function fieldsWithLists(c: Context<AppEnv>) {
-  const body = await c.req.parseBody({ all: true })
-  const out: Record<string, string | string[]> = {}
-  for (const [key, value] of Object.entries(body)) {
-    if (key === '_csrf') continue
-    const list = (Array.isArray(value) ? value : [value]).filter(
-      (v): v is string => typeof v === 'string',
-    )
-    out[key] = list.length === 1 ? list[0]! : list
-  }
-  return out
-}
-
-/** Runs a form; a rejected input re-renders the page with its messages (400, or 409 when stale). */
-async function form(
-  c: Context<AppEnv>,
-  run: () => Promise<string>,
-  render: (errors: Record<string, string[]>) => Promise<Response>,
-) {
-  try {
-    return c.redirect(await run(), 303)
-  } catch (error) {
-    const errors = formErrorsOf(error, c.get('t'))
-    if (!errors) throw error
-    const res = await render(errors)
-    return new Response(res.body, { status: errors._ ? 409 : 400, headers: res.headers })
-  }
-}
+import { enterWlbFigures, getWlb } from './wlb.service.ts'
+import { WlbPage } from './wlb.views.tsx'
 
 async function initiativePage(
   c: Context<AppEnv>,
@@ -293,62 +248,4 @@ export const initiativesRoutes = new Hono<AppEnv>()
       },
       (errors) => initiativePage(c, id, errors, fields),
     )
-  })
-
-export const initiativesApiRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
-    const initiatives = await listInitiatives(c.get('deps').db, requireActor(c), {
-      fiscalYear: await currentYear(c),
-    })
-    return c.json({ initiatives })
-  })
-  .get('/:id', async (c) =>
-    c.json(await getInitiative(c.get('deps').db, requireActor(c), idParam(c))),
-  )
-  .put('/:id', async (c) => {
-    await updateInitiative(
-      c.get('deps').db,
-      requireActor(c),
-      idParam(c),
-      await jsonBody(c, initiativeUpdateSchema),
-    )
-    return c.json({ ok: true })
-  })
-  .put('/:id/midterm', async (c) => {
-    await fileMidtermCheck(
-      c.get('deps').db,
-      requireActor(c),
-      idParam(c),
-      await jsonBody(c, midtermCheckSchema),
-    )
-    return c.json({ ok: true })
-  })
-  .get('/units/:id/wlb', async (c) =>
-    c.json(await getWlb(c.get('deps').db, requireActor(c), idParam(c), await currentYear(c))),
-  )
-  .post('/units/:id/wlb', async (c) => {
-    await enterWlbFigures(
-      c.get('deps').db,
-      requireActor(c),
-      idParam(c),
-      await jsonBody(c, wlbFigureSchema),
-    )
-    return c.json({ ok: true }, 201)
-  })
-  .put('/units/:id/wlb-target', async (c) => {
-    await setWlbTarget(
-      c.get('deps').db,
-      requireActor(c),
-      idParam(c),
-      await jsonBody(c, wlbTargetSchema),
-    )
-    return c.json({ ok: true })
-  })
-  .post('/reports', async (c) => {
-    const id = await submitHqReport(
-      c.get('deps').db,
-      requireActor(c),
-      await jsonBody(c, hqReportSchema),
-    )
-    return c.json({ id }, 201)
   })

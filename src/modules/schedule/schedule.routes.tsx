@@ -17,7 +17,8 @@ import {
 } from './schedule.schemas.ts'
 import { createTask, getSchedule, getTask, reportProgress, updateTask } from './schedule.service.ts'
 import type { ScheduleTask } from './schedule.types.ts'
-import { SchedulePage, TaskFormPage, TaskPage } from './schedule.views.tsx'
+import { SchedulePage, TaskPage } from './schedule.views.tsx'
+import { TaskFormPage } from './task-form.views.tsx'
 
 /** A form's fields, with `dependsOn` kept as the list a multiple select sends. */
 async function taskFields(c: Context<AppEnv>) {
