@@ -237,18 +237,3 @@ export async function reportProgress(
     return task!
   })
 }
-
-export async function deleteTask(db: Db, actor: Actor | null, id: string): Promise<void> {
-  authorize(actor, canPlanSchedule)
-  await withTransaction(db, async (trx) => {
-    const task = await lockedTask(trx, id)
-    await trx.deleteFrom('schedule_tasks').where('id', '=', id).execute()
-    await recordAudit(trx, {
-      actorId: actor.userId,
-      action: 'schedule.task.delete',
-      entity: 'schedule_task',
-      entityId: id,
-      data: { title: task.title },
-    })
-  })
-}
