@@ -17,10 +17,12 @@ export interface TestServer {
 export async function startTestServer(options: {
   demoPassword: string
   timeoutMs?: number
+  /** More settings for the child, e.g. SMTP_URL of a test's own SMTP server. */
+  env?: NodeJS.ProcessEnv
 }): Promise<TestServer> {
   const backend = await createBackend(options.demoPassword)
   try {
-    const server = await startServer(backend.env, options.timeoutMs)
+    const server = await startServer({ ...backend.env, ...options.env }, options.timeoutMs)
     return {
       url: server.url,
       kind: /Kaikaku: \S+ \((\w+)\)/.exec(server.stdout())?.[1] ?? '',

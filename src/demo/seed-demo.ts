@@ -1,7 +1,10 @@
 import type { Db } from '../db/schema.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { insertUser } from '../modules/accounts/index.ts'
+import { seedHq } from '../modules/hq/index.ts'
+import { seedInitiatives } from '../modules/initiatives/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
+import { demoFiscalYear, seedScheduleDemo } from '../modules/schedule/index.ts'
 
 export interface DemoAccount {
   role: string
@@ -36,6 +39,9 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
       })
       accounts.push({ role: account.role, email, name: person.name })
     }
+    await seedScheduleDemo(trx, org.unitIdByCode)
+    await seedInitiatives(trx, org.unitIdByCode, demoFiscalYear())
+    await seedHq(trx, demoFiscalYear())
     return accounts
   })
 }

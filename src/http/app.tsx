@@ -9,7 +9,15 @@ import { translator } from '../i18n/index.ts'
 import { jobApi, jobPages } from '../jobs/jobs.routes.tsx'
 import { accountRoutes, adminRoutes, oidcRoutes, safeNext } from '../modules/accounts/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
+import { createHqApiRoutes, createHqRoutes } from '../modules/hq/index.ts'
+import {
+  initiativesAgendaSource,
+  initiativesApiRoutes,
+  initiativesRoutes,
+} from '../modules/initiatives/index.ts'
+import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
 import { LANG_COOKIE, setAppCookie } from './cookies.ts'
@@ -71,6 +79,9 @@ async function errorResponse(c: Context<AppEnv>, error: AppError) {
     error.status as 400,
   )
 }
+
+/** What HQ decides on: each module whose records wait for a decision adds its source here. */
+const hqAgendaSources = [initiativesAgendaSource]
 
 export function createApp(deps: AppDeps) {
   const metrics = createMetrics()
@@ -136,6 +147,10 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes)
   app.route('/org', orgRoutes)
   app.route('/jobs', jobPages)
+  app.route('/schedule', scheduleRoutes)
+  app.route('/initiatives', initiativesRoutes)
+  app.route('/hq', createHqRoutes(hqAgendaSources))
+  app.route('/news', newsletterRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -152,6 +167,10 @@ export function createApp(deps: AppDeps) {
   })
   api.route('/org', orgApiRoutes)
   api.route('/jobs', jobApi)
+  api.route('/schedule', scheduleApiRoutes)
+  api.route('/initiatives', initiativesApiRoutes)
+  api.route('/hq', createHqApiRoutes(hqAgendaSources))
+  api.route('/news', newsletterApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { hqOpenApiPaths } from '../modules/hq/index.ts'
+import { initiativesOpenApiPaths } from '../modules/initiatives/index.ts'
+import { newsletterOpenApiPaths } from '../modules/newsletter/index.ts'
 import {
   groupMemberSchema,
   personInputSchema,
@@ -6,6 +9,7 @@ import {
   unitInputSchema,
   unitUpdateSchema,
 } from '../modules/org/index.ts'
+import { scheduleOpenApiPaths } from '../modules/schedule/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
 const json = (s: object) => ({ content: { 'application/json': { schema: s } } })
@@ -137,6 +141,10 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'OK' }, ...errorResponses },
         },
       },
+      ...scheduleOpenApiPaths,
+      ...initiativesOpenApiPaths,
+      ...hqOpenApiPaths,
+      ...newsletterOpenApiPaths,
     },
   }
 }

@@ -1,3 +1,7 @@
+import { hqEn } from '../modules/hq/hq.messages.ts'
+import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
+import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
+import { scheduleEn } from '../modules/schedule/schedule.messages.ts'
 import type { MessageKey } from './ja.ts'
 
 const platformEn = {
@@ -203,4 +207,8 @@ const platformEn = {
 
 export const en: Record<MessageKey, string> = {
   ...platformEn,
+  ...scheduleEn,
+  ...newsletterEn,
+  ...initiativesEn,
+  ...hqEn,
 }

@@ -1,3 +1,8 @@
+import { hqJa } from '../modules/hq/hq.messages.ts'
+import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
+import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
+import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
+
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
 const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',
@@ -210,6 +215,10 @@ const platformJa = {
  */
 export const ja = {
   ...platformJa,
+  ...scheduleJa,
+  ...newsletterJa,
+  ...initiativesJa,
+  ...hqJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -96,6 +96,27 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/org" current={page.path}>
                     {t('nav.org')}
                   </NavLink>
+                  <NavLink href="/initiatives" current={page.path}>
+                    {t('initiatives.nav')}
+                  </NavLink>
+                  {hasRole(
+                    actor,
+                    'admin',
+                    'hq_chief',
+                    'hq_member',
+                    'hq_secretariat',
+                    'dept_lead',
+                  ) ? (
+                    <NavLink href="/hq" current={page.path}>
+                      {t('hq.nav')}
+                    </NavLink>
+                  ) : null}
+                  <NavLink href="/schedule" current={page.path}>
+                    {t('schedule.nav')}
+                  </NavLink>
+                  <NavLink href="/news" current={page.path}>
+                    {t('newsletter.nav')}
+                  </NavLink>
                   <NavLink href="/inbox" current={page.path}>
                     {t('nav.inbox')}
                     {page.unread ? <span class="badge">{page.unread}</span> : null}

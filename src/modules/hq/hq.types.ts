@@ -1,0 +1,79 @@
+import type { Actor } from '../../auth/actor.ts'
+import type { Db } from '../../db/schema.ts'
+import type { MessageKey } from '../../i18n/index.ts'
+
+export const OUTCOMES = ['approved', 'amended', 'returned', 'noted'] as const
+export type AgendaOutcome = (typeof OUTCOMES)[number]
+
+export interface AgendaDecision {
+  outcome: AgendaOutcome
+  note: string
+}
+
+/** Something in another module that waits for HQ's decision. */
+export interface AwaitingItem {
+  refId: string
+  title: string
+  /** Its page in the owning module. */
+  href: string
+  summary: string
+}
+
+/**
+ * A module whose records HQ decides on (shortlisted proposals, review sheets, initiative
+ * reports). The app composition hands the list of sources to `createHqRoutes`; HQ pulls what
+ * awaits a decision onto a meeting's agenda and, when it decides, calls `applyDecision` inside
+ * the same transaction so that the decision flows back to the item.
+ */
+export interface AgendaSource {
+  kind: string
+  /** A message key (translated) or plain text. */
+  label: MessageKey | string
+  listAwaiting(db: Db): Promise<AwaitingItem[]>
+  applyDecision(trx: Db, actor: Actor, refId: string, decision: AgendaDecision): Promise<void>
+}
+
+export interface AgendaItem {
+  id: string
+  sourceKind: string | null
+  refId: string | null
+  title: string
+  href: string | null
+  summary: string
+  outcome: AgendaOutcome | null
+  note: string
+  decidedAt: Date | null
+}
+
+export interface Material {
+  id: string
+  title: string
+  body: string
+}
+
+export interface Attendee {
+  personId: string
+  name: string
+  position: string
+  present: boolean | null
+}
+
+export interface Meeting {
+  id: string
+  title: string
+  heldOn: string
+  place: string
+  summary: string
+  version: number
+}
+
+export interface MeetingDetail {
+  meeting: Meeting
+  agenda: AgendaItem[]
+  materials: Material[]
+  attendance: Attendee[]
+  /** What the sources have waiting that is not on an undecided agenda yet. */
+  awaiting: { source: { kind: string; label: string }; items: AwaitingItem[] }[]
+  canRun: boolean
+  canDecide: boolean
+}

@@ -1,0 +1,8 @@
+export { initiativesApiRoutes } from './initiatives.api.ts'
+export { initiativesOpenApiPaths } from './initiatives.openapi.ts'
+export { initiativesRoutes } from './initiatives.routes.tsx'
+export { SEED_INITIATIVES, seedInitiatives } from './initiatives.seed.ts'
+export { fileMidtermCheck, getInitiative, listInitiatives } from './initiatives.service.ts'
+export type { HqReport, Initiative, ReportMeeting } from './initiatives.types.ts'
+export { createReportMeeting, initiativesAgendaSource, submitHqReport } from './reports.service.ts'
+export { enterWlbFigures, getWlb, setWlbTarget } from './wlb.service.ts'

@@ -1,0 +1,8 @@
+export { isoDate, junEnd, junLabel, junOf, junStart, periodLabel, todayInTokyo } from './jun.ts'
+export { removeLinkedTask, upsertLinkedTask } from './schedule.linked.ts'
+export { scheduleOpenApiPaths } from './schedule.openapi.ts'
+export { scheduleApiRoutes, scheduleRoutes } from './schedule.routes.tsx'
+export { progressSchema, taskInputSchema, taskUpdateSchema } from './schedule.schemas.ts'
+export { demoFiscalYear, seedSchedule, seedScheduleDemo } from './schedule.seed.ts'
+export { createTask, getSchedule, getTask, reportProgress, updateTask } from './schedule.service.ts'
+export type { LinkedTaskInput, ScheduleTask, Workstream } from './schedule.types.ts'
