@@ -10,6 +10,7 @@ import { jobApi, jobPages } from '../jobs/jobs.routes.tsx'
 import { accountRoutes, adminRoutes, oidcRoutes, safeNext } from '../modules/accounts/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { programApiRoutes, programRoutes } from '../modules/programs/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
 import { LANG_COOKIE, setAppCookie } from './cookies.ts'
@@ -134,6 +135,7 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes)
   app.route('/org', orgRoutes)
   app.route('/jobs', jobPages)
+  app.route('/programs', programRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -150,6 +152,7 @@ export function createApp(deps: AppDeps) {
   })
   api.route('/org', orgApiRoutes)
   api.route('/jobs', jobApi)
+  api.route('/programs', programApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

@@ -1,3 +1,4 @@
+import { programsEn } from '../modules/programs/programs.messages.ts'
 import type { MessageKey } from './ja.ts'
 
 const platformEn = {
@@ -200,4 +201,5 @@ const platformEn = {
 
 export const en: Record<MessageKey, string> = {
   ...platformEn,
+  ...programsEn,
 }

@@ -1,3 +1,5 @@
+import { programsJa } from '../modules/programs/programs.messages.ts'
+
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
 const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',
@@ -207,6 +209,7 @@ const platformJa = {
  */
 export const ja = {
   ...platformJa,
+  ...programsJa,
 } as const
 
 export type MessageKey = keyof typeof ja
