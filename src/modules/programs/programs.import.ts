@@ -78,7 +78,7 @@ export function parseProgramRows(
     const raw = new Map<Field, string>()
     for (const [index, field] of header.map.columns) raw.set(field, (cells[index] ?? '').trim())
     const text = (f: Field) => {
-      const v = raw.get(f)?.normalize('NFKC').trim()
+      const v = raw.get(f)?.trim()
       return v ? v : null
     }
     const year = (f: Field) => {
