@@ -1,5 +1,6 @@
 export { analysisRows, getAnalysis } from './programs.analysis.ts'
 export { programApiRoutes, reviewListQuerySchema } from './programs.api.ts'
+export { demoWorkbook } from './programs.demo-workbook.ts'
 export {
   type ImportResult,
   importProgramFile,

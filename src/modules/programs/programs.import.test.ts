@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import type { AppError } from '../../http/errors.ts'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
 import { loadActor } from '../accounts/index.ts'
+import { programsImportCommand } from './programs.cli.ts'
 import { headerField, parseNumber, parseYear } from './programs.columns.ts'
 import { importProgramFile } from './programs.import.ts'
 import { detectEncoding } from './programs.read.ts'
@@ -284,6 +286,35 @@ describe('import', () => {
     assert.equal(await reason(new Uint8Array()), 'programs.import.empty')
     assert.equal(await reason(Buffer.from('hello,world\n1,2\n')), 'programs.import.noHeader')
     assert.equal(await reason(Buffer.from('PK\x03\x04garbage')), 'programs.import.unreadable')
+  })
+
+  test('the committed demo workbook imports FY2016, and again changes nothing', async () => {
+    const bytes = readFileSync('docs/samples/programs-demo.xlsx')
+    const first = await importProgramFile(t.database.db, secretariat, {
+      bytes,
+      filename: 'programs-demo.xlsx',
+    })
+    assert.deepEqual(first.errors, [])
+    assert.equal(first.programsCreated, 2)
+    assert.ok(first.yearsCreated > 25)
+    const year = await t.database.db
+      .selectFrom('program_years as y')
+      .innerJoin('programs as p', 'p.id', 'y.program_id')
+      .select(['y.current_budget', 'p.end_year'])
+      .where('p.code', '=', 'SR-KOYO-008')
+      .executeTakeFirstOrThrow()
+    assert.equal(Number(year.current_budget), 181_800_000)
+    assert.equal(year.end_year, 2019)
+    const again = await programsImportCommand(t.database.db, ['docs/samples/programs-demo.xlsx'])
+    assert.equal(again.exitCode, 0)
+    assert.match(again.lines.join('\n'), /新規事業 0件、更新 0件、年度データ新規 0件・更新 0件/)
+    const bad = await programsImportCommand(t.database.db, [
+      'docs/samples/programs-demo.xlsx',
+      '--fiscal-year',
+      '2015',
+    ])
+    assert.equal(bad.exitCode, 2)
+    assert.match(bad.lines[0]!, /^4行目 事業年度: 指定された事業年度（2015）と異なります/)
   })
 
   test('only the secretariat and administrators import', async () => {

@@ -45,7 +45,15 @@ export async function orgLookup(db: Db): Promise<OrgLookup> {
     },
     policyArea(name) {
       const n = norm(name)
-      return areas.find((a) => a.code === n || a.name === n || a.name.includes(n))?.code ?? null
+      // 「都市農業・林業」 names 「東京の緑を守る都市農業や林業の振興」: every part is in the name.
+      const parts = n.split(/[・、/]/).filter(Boolean)
+      const found = areas.find(
+        (a) =>
+          a.code === n ||
+          a.name === n ||
+          (parts.length > 0 && parts.every((p) => a.name.includes(p))),
+      )
+      return found?.code ?? null
     },
   }
 }
