@@ -47,6 +47,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     );
     create index programs_department_idx on programs(department_id);
+    create index programs_start_idx on programs(start_year, code);
 
     create table program_years (
       program_id uuid not null references programs(id) on delete cascade deferrable initially immediate,
@@ -66,7 +67,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       primary key (program_id, fiscal_year)
     );
-    create index program_years_year_idx on program_years(fiscal_year);
+    create index program_years_year_idx on program_years(fiscal_year, current_budget desc nulls last);
+    create index program_years_rate_idx
+      on program_years(fiscal_year, (executed_amount::float8 / nullif(current_budget, 0)::float8));
+
+    create table program_department_totals (
+      department_id uuid not null references units(id) deferrable initially immediate,
+      fiscal_year int not null,
+      programs int not null,
+      current_budget numeric not null,
+      executed_amount numeric not null,
+      primary key (department_id, fiscal_year)
+    );
 
     create table program_reviews (
       id uuid primary key default gen_random_uuid(),
@@ -129,7 +141,7 @@ async function statements(db: Kysely<unknown>, script: string) {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    drop table program_imports, program_review_history, program_reviews, program_years, programs,
+    drop table program_department_totals, program_imports, program_review_history, program_reviews, program_years, programs,
       program_verdicts, program_policy_areas cascade
   `.execute(db)
 }

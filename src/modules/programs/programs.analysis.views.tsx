@@ -4,7 +4,7 @@ import { LineChart, ScatterChart } from './programs.charts.tsx'
 import { fiscalYearLabel, plain, query } from './programs.format.ts'
 import { FilterForm, ProgramTable, programsCrumb } from './programs.views.tsx'
 
-const TABLE_ROWS = 50
+const TABLE_ROWS = 20
 
 export function AnalysisPage(props: { page: PageContext; analysis: Analysis }) {
   const { page, analysis } = props

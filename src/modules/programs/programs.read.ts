@@ -138,24 +138,36 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value)
 }
 
+/**
+ * The first worksheet through exceljs's streaming reader (styles and hyperlinks skipped): it
+ * reads the sheet's XML once instead of building a whole workbook model.
+ */
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
   await checkZip(bytes)
-  const workbook = new ExcelJS.Workbook()
+  const rows: string[][] = []
   try {
-    await workbook.xlsx.read(Readable.from([bytes]))
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    })
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > IMPORT_LIMITS.maxRows) throw new FileRefused('tooLarge', 'rows')
+        const values = row.values as ExcelJS.CellValue[]
+        const out: string[] = []
+        for (let i = 1; i < values.length; i++) out.push(cellText(values[i]))
+        rows[row.number - 1] = out
+      }
+      break
+    }
   } catch (error) {
+    if (error instanceof FileRefused) throw error
     throw new FileRefused('unreadable', (error as Error).message)
   }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new FileRefused('empty')
-  if (sheet.rowCount > IMPORT_LIMITS.maxRows) throw new FileRefused('tooLarge', 'rows')
-  const rows: string[][] = []
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[]
-    const out: string[] = []
-    for (let i = 1; i < values.length; i++) out.push(cellText(values[i]))
-    rows[rowNumber - 1] = out
-  })
+  if (rows.length === 0) throw new FileRefused('empty')
   for (let i = 0; i < rows.length; i++) rows[i] ??= []
   return rows
 }

@@ -99,7 +99,17 @@ export interface ProgramImportsTable {
   created_at: Timestamp
 }
 
+/** Sums per department and year, kept by the bulk writer for the dashboard's trend. */
+export interface ProgramDepartmentTotalsTable {
+  department_id: string
+  fiscal_year: number
+  programs: number
+  current_budget: string | number
+  executed_amount: string | number
+}
+
 export interface ProgramsTables {
+  program_department_totals: ProgramDepartmentTotalsTable
   program_policy_areas: ProgramPolicyAreasTable
   program_verdicts: ProgramVerdictsTable
   programs: ProgramsTable
