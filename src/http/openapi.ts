@@ -6,6 +6,7 @@ import {
   unitInputSchema,
   unitUpdateSchema,
 } from '../modules/org/index.ts'
+import { programsOpenApiPaths } from '../modules/programs/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
 const json = (s: object) => ({ content: { 'application/json': { schema: s } } })
@@ -130,6 +131,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { '204': { description: 'Removed' }, ...errorResponses },
         },
       },
+      ...programsOpenApiPaths(errorResponses, idParameter),
       '/jobs/{id}': {
         parameters: [idParameter],
         get: {

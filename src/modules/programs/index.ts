@@ -8,6 +8,7 @@ export {
   runProgramImport,
 } from './programs.import.ts'
 export { PROGRAM_IMPORT_JOB, programImportJobHandler, startProgramImport } from './programs.jobs.ts'
+export { programsOpenApiPaths } from './programs.openapi.ts'
 export {
   decideReview,
   getReview,

@@ -77,6 +77,11 @@ describe('registry pages and API', () => {
       [2013, 2014, 2015],
     )
     assert.equal((await staff.get('/api/v1/programs?fiscalYear=abc')).status, 400)
+    const openapi = (await (await staff.get('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+    }
+    for (const p of ['/programs', '/programs/{id}', '/programs/reviews', '/programs/reviews/{id}'])
+      assert.ok(openapi.paths[p], p)
     assert.equal(
       (await staff.get('/api/v1/programs/00000000-0000-0000-0000-000000000000')).status,
       404,
