@@ -35,6 +35,11 @@ export interface ImportStatus {
   error: string | null
 }
 
+/** The upload form is for those who may import (403 for the others). */
+export function checkCanImport(actor: Actor | null): void {
+  authorize(actor, canImportPrograms)
+}
+
 /**
  * Keeps an uploaded file and queues its import; the job page shows the progress. The bytes
  * stay in the database (one thing to back up) so that the job survives a restart.

@@ -17,7 +17,7 @@ import {
 } from './programs.export.ts'
 import { ExportRsPage } from './programs.export.views.tsx'
 import { ImportFormPage, ImportStatusPage } from './programs.import.views.tsx'
-import { getImportStatus, startProgramImport } from './programs.jobs.ts'
+import { checkCanImport, getImportStatus, startProgramImport } from './programs.jobs.ts'
 import { ReviewListPage, ReviewSheetPage } from './programs.review.views.tsx'
 import {
   decideReview,
@@ -83,7 +83,7 @@ export const programRoutes = new Hono<AppEnv>()
     )
   })
   .get('/import', async (c) => {
-    requireActor(c)
+    checkCanImport(requireActor(c))
     return c.html(<ImportFormPage page={await pageContext(c)} />)
   })
   .post('/import', async (c) => {

@@ -328,7 +328,7 @@ describe('upload', () => {
     assert.equal((await send(secretariat, Buffer.alloc(0))).status, 400)
     assert.equal((await send(secretariat, file, { fiscalYear: 'abc' })).status, 400)
     const staff = await t.signIn('staff')
-    await staff.get('/programs')
+    assert.equal((await staff.get('/programs/import')).status, 403)
     assert.equal((await send(staff, file)).status, 403)
     assert.equal((await staff.get(location)).status, 403)
   })
