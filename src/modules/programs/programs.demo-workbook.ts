@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { SEED_PROGRAMS } from './programs.seed-data.ts'
 
 const ERA_NAMES = (year: number) =>
@@ -14,7 +14,8 @@ const ERA_NAMES = (year: number) =>
  * programmes the registry does not know yet. `docs/samples/programs-demo.xlsx` is this file.
  */
 export async function demoWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   wb.created = new Date('2016-09-16T00:00:00+09:00')
   const ws = wb.addWorksheet('平成28年度 事業一覧')
   ws.addRow(['産業労働局 事業一覧（平成28年度）'])

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Actor } from '../../auth/actor.ts'
 import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
@@ -235,7 +235,8 @@ export function toCsv(sheet: Sheet): Buffer {
 }
 
 export async function toXlsx(sheet: Sheet, name = '事業一覧'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   const ws = workbook.addWorksheet(name)
   ws.addRow(sheet.headers).font = { bold: true }
   for (const row of sheet.rows) ws.addRow(row)

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+// exceljs takes a second or more to load: it is imported when a workbook is read, not at start-up.
+import type ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import yauzl from 'yauzl'
 
@@ -146,7 +147,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   await checkZip(bytes)
   const rows: string[][] = []
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    const { default: Excel } = await import('exceljs')
+    const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
