@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs'
 import { SEED_PROGRAMS } from './programs.seed-data.ts'
 
 const ERA_NAMES = (year: number) =>

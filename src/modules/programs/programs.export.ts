@@ -1,5 +1,4 @@
 import { crc32 } from 'node:zlib'
-import type ExcelJS from 'exceljs'
 import type { Actor } from '../../auth/actor.ts'
 import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
