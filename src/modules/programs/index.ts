@@ -1,5 +1,11 @@
 export { analysisRows, getAnalysis } from './programs.analysis.ts'
 export { programApiRoutes, reviewListQuerySchema } from './programs.api.ts'
+export {
+  decideReview,
+  listReviewDeadlines,
+  type ReviewPeriod,
+  recordReviewDecision,
+} from './programs.decisions.ts'
 export { demoWorkbook } from './programs.demo-workbook.ts'
 export {
   type ImportResult,
@@ -10,14 +16,10 @@ export {
 export { PROGRAM_IMPORT_JOB, programImportJobHandler, startProgramImport } from './programs.jobs.ts'
 export { programsOpenApiPaths } from './programs.openapi.ts'
 export {
-  decideReview,
   getReview,
   getReviewSheet,
-  listReviewDeadlines,
   listReviews,
   listReviewsAwaitingDecision,
-  type ReviewPeriod,
-  recordReviewDecision,
   saveReviewDraft,
   submitReview,
 } from './programs.reviews.ts'

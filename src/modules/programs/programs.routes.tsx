@@ -7,6 +7,7 @@ import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
 import { analysisRows, getAnalysis, getDepartmentTrend } from './programs.analysis.ts'
 import { AnalysisPage } from './programs.analysis.views.tsx'
+import { decideReview } from './programs.decisions.ts'
 import {
   exportRows,
   registrySheet,
@@ -19,13 +20,7 @@ import { ExportRsPage } from './programs.export.views.tsx'
 import { ImportFormPage, ImportStatusPage } from './programs.import.views.tsx'
 import { checkCanImport, getImportStatus, startProgramImport } from './programs.jobs.ts'
 import { ReviewListPage, ReviewSheetPage } from './programs.review.views.tsx'
-import {
-  decideReview,
-  getReviewSheet,
-  listReviews,
-  saveReviewDraft,
-  submitReview,
-} from './programs.reviews.ts'
+import { getReviewSheet, listReviews, saveReviewDraft, submitReview } from './programs.reviews.ts'
 import {
   analysisFilterSchema,
   importOptionsSchema,

@@ -3,13 +3,10 @@ import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
 import { loadActor } from '../accounts/index.ts'
+import { listReviewDeadlines, recordReviewDecision } from './programs.decisions.ts'
 import { importProgramFile } from './programs.import.ts'
 import { programImportJobHandler } from './programs.jobs.ts'
-import {
-  listReviewDeadlines,
-  listReviewsAwaitingDecision,
-  recordReviewDecision,
-} from './programs.reviews.ts'
+import { listReviewsAwaitingDecision } from './programs.reviews.ts'
 import { csv, HEADER } from './programs.test-support.ts'
 
 let t: TestApp
