@@ -18,6 +18,7 @@ import {
   insertUser,
   loadActor,
 } from './modules/accounts/index.ts'
+import { programsImportCommand } from './modules/programs/programs.cli.ts'
 
 const usage = `kaikaku <command>
 
@@ -29,6 +30,7 @@ const usage = `kaikaku <command>
   backup FILE                   全データを書き出す / write a backup
   restore FILE                  バックアップから復元 / restore a backup
   audit verify                  監査ログの改ざん検査 / verify the audit chain
+  programs import FILE [--fiscal-year Y] [--partial]   事業データの取り込み / import programmes
 
 環境変数 / environment: DATABASE_URL, KAIKAKU_DATA_DIR (./data), PORT, KAIKAKU_DEMO`
 
@@ -198,6 +200,13 @@ async function dispatch(argv: string[]): Promise<void> {
         }
       })
     }
+    case 'programs':
+      if (sub !== 'import') fail(usage)
+      return withDatabase(async ({ db }) => {
+        const { exitCode, lines } = await programsImportCommand(db, rest)
+        for (const line of lines) console.log(line)
+        if (exitCode) fail(lines.length ? '' : usage, exitCode)
+      })
     case 'help':
     case '--help':
       console.log(usage)

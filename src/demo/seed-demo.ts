@@ -4,6 +4,7 @@ import { insertUser } from '../modules/accounts/index.ts'
 import { seedHq } from '../modules/hq/index.ts'
 import { seedInitiatives } from '../modules/initiatives/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
+import { seedPrograms } from '../modules/programs/index.ts'
 import { demoFiscalYear, seedScheduleDemo } from '../modules/schedule/index.ts'
 
 export interface DemoAccount {
@@ -42,6 +43,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
     await seedScheduleDemo(trx, org.unitIdByCode)
     await seedInitiatives(trx, org.unitIdByCode, demoFiscalYear())
     await seedHq(trx, demoFiscalYear())
+    await seedPrograms(trx)
     return accounts
   })
 }

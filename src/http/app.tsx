@@ -17,6 +17,7 @@ import {
 } from '../modules/initiatives/index.ts'
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { programApiRoutes, programRoutes } from '../modules/programs/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps) {
   app.route('/initiatives', initiativesRoutes)
   app.route('/hq', createHqRoutes(hqAgendaSources))
   app.route('/news', newsletterRoutes)
+  app.route('/programs', programRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -171,6 +173,7 @@ export function createApp(deps: AppDeps) {
   api.route('/initiatives', initiativesApiRoutes)
   api.route('/hq', createHqApiRoutes(hqAgendaSources))
   api.route('/news', newsletterApiRoutes)
+  api.route('/programs', programApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

@@ -9,6 +9,7 @@ import {
   unitInputSchema,
   unitUpdateSchema,
 } from '../modules/org/index.ts'
+import { programsOpenApiPaths } from '../modules/programs/index.ts'
 import { scheduleOpenApiPaths } from '../modules/schedule/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
@@ -134,6 +135,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { '204': { description: 'Removed' }, ...errorResponses },
         },
       },
+      ...programsOpenApiPaths(errorResponses, idParameter),
       '/jobs/{id}': {
         parameters: [idParameter],
         get: {

@@ -1,6 +1,7 @@
 import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
+import { programsJa } from '../modules/programs/programs.messages.ts'
 import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
 
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
@@ -219,6 +220,7 @@ export const ja = {
   ...newsletterJa,
   ...initiativesJa,
   ...hqJa,
+  ...programsJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -96,6 +96,9 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/org" current={page.path}>
                     {t('nav.org')}
                   </NavLink>
+                  <NavLink href="/programs" current={page.path}>
+                    {t('programs.nav')}
+                  </NavLink>
                   <NavLink href="/initiatives" current={page.path}>
                     {t('initiatives.nav')}
                   </NavLink>
