@@ -17,7 +17,7 @@ import {
 } from '../modules/initiatives/index.ts'
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
-import { programApiRoutes, programRoutes } from '../modules/programs/index.ts'
+import { programApiRoutes, programRoutes, programsAgendaSource } from '../modules/programs/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
@@ -82,7 +82,7 @@ async function errorResponse(c: Context<AppEnv>, error: AppError) {
 }
 
 /** What HQ decides on: each module whose records wait for a decision adds its source here. */
-const hqAgendaSources = [initiativesAgendaSource]
+const hqAgendaSources = [initiativesAgendaSource, programsAgendaSource]
 
 export function createApp(deps: AppDeps) {
   const metrics = createMetrics()

@@ -44,6 +44,12 @@ export const attendanceSchema = z.object({
 export const decisionSchema = z.object({
   outcome: z.enum(OUTCOMES),
   note: z.string().trim().max(5000).optional().default(''),
+  choice: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
 })
 
 export type MeetingInput = z.output<typeof meetingInputSchema>

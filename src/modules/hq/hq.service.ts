@@ -15,7 +15,7 @@ import type {
   MaterialInput,
   MeetingInput,
 } from './hq.schemas.ts'
-import type { AgendaSource, Meeting, MeetingDetail } from './hq.types.ts'
+import type { AgendaSource, DecisionChoice, Meeting, MeetingDetail } from './hq.types.ts'
 
 export async function listMeetings(db: Db, actor: Actor | null) {
   authorize(actor, canViewHq)
@@ -44,7 +44,9 @@ export async function getMeeting(
   const presentOf = new Map(attendance.map((a) => [a.person_id, a.present]))
   const pending = await selectPendingRefs(db)
   const awaiting = []
+  const choicesByKind: Record<string, DecisionChoice[]> = {}
   for (const source of sources) {
+    if (source.decisionChoices) choicesByKind[source.kind] = await source.decisionChoices(db)
     const items = (await source.listAwaiting(db)).filter(
       (i) => !pending.has(`${source.kind}:${i.refId}`),
     )
@@ -64,6 +66,7 @@ export async function getMeeting(
       present: presentOf.get(m.personId) ?? null,
     })),
     awaiting,
+    choicesByKind,
     canRun: canRunHq(actor),
     canDecide: canDecide(actor),
   }

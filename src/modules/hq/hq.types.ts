@@ -8,6 +8,13 @@ export type AgendaOutcome = (typeof OUTCOMES)[number]
 export interface AgendaDecision {
   outcome: AgendaOutcome
   note: string
+  /** What the source offers beside the outcome (a review sheet's verdict), when it offers any. */
+  choice?: string | undefined
+}
+
+export interface DecisionChoice {
+  value: string
+  label: string
 }
 
 /** Something in another module that waits for HQ's decision. */
@@ -31,6 +38,8 @@ export interface AgendaSource {
   label: MessageKey | string
   listAwaiting(db: Db): Promise<AwaitingItem[]>
   applyDecision(trx: Db, actor: Actor, refId: string, decision: AgendaDecision): Promise<void>
+  /** Choices HQ picks from when deciding this source's items (e.g. the verdicts of a review). */
+  decisionChoices?(db: Db): Promise<DecisionChoice[]>
 }
 
 export interface AgendaItem {
@@ -74,6 +83,8 @@ export interface MeetingDetail {
   attendance: Attendee[]
   /** What the sources have waiting that is not on an undecided agenda yet. */
   awaiting: { source: { kind: string; label: string }; items: AwaitingItem[] }[]
+  /** Per source kind, the choices its decisions offer. */
+  choicesByKind: Record<string, DecisionChoice[]>
   canRun: boolean
   canDecide: boolean
 }

@@ -8,7 +8,7 @@ import {
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { type Meeting, type MeetingDetail, OUTCOMES } from './hq.types.ts'
+import { type DecisionChoice, type Meeting, type MeetingDetail, OUTCOMES } from './hq.types.ts'
 
 const day = (iso: string, page: PageContext) =>
   formatDate(new Date(`${iso}T03:00:00Z`), page.locale)
@@ -117,7 +117,17 @@ export function MeetingsPage(props: {
   )
 }
 
-function DecisionForm({ t, page, itemId }: { t: Translate; page: PageContext; itemId: string }) {
+function DecisionForm({
+  t,
+  page,
+  itemId,
+  choices,
+}: {
+  t: Translate
+  page: PageContext
+  itemId: string
+  choices: DecisionChoice[]
+}) {
   return (
     <form method="post" action={`/hq/agenda/${itemId}/decision`} class="form hq-decision">
       <CsrfField token={page.csrfToken} />
@@ -128,6 +138,14 @@ function DecisionForm({ t, page, itemId }: { t: Translate; page: PageContext; it
         required
         options={OUTCOMES.map((o) => ({ value: o, label: t(`hq.outcome.${o}`) }))}
       />
+      {choices.length > 0 ? (
+        <SelectField
+          t={t}
+          name="choice"
+          label={t('hq.choice')}
+          options={[{ value: '', label: t('hq.choice.none') }, ...choices]}
+        />
+      ) : null}
       <TextArea t={t} name="note" label={t('hq.note')} />
       <button type="submit" class="button">
         {t('hq.decide')}
@@ -176,7 +194,12 @@ export function MeetingPage(props: {
                   {item.note ? `（${item.note}）` : ''}
                 </p>
               ) : detail.canDecide ? (
-                <DecisionForm t={t} page={page} itemId={item.id} />
+                <DecisionForm
+                  t={t}
+                  page={page}
+                  itemId={item.id}
+                  choices={detail.choicesByKind[item.sourceKind ?? ''] ?? []}
+                />
               ) : (
                 <p>{t('hq.undecided')}</p>
               )}

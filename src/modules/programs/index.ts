@@ -1,3 +1,4 @@
+export { programsAgendaSource } from './programs.agenda.ts'
 export { analysisRows, getAnalysis } from './programs.analysis.ts'
 export { programApiRoutes, reviewListQuerySchema } from './programs.api.ts'
 export {
