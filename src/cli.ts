@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { verifyAuditChain } from './audit/audit.ts'
 import { isRole } from './auth/actor.ts'
@@ -18,6 +18,7 @@ import {
   insertUser,
   loadActor,
 } from './modules/accounts/index.ts'
+import { applyRedactions, redact } from './modules/redaction/index.ts'
 
 const usage = `kaikaku <command>
 
@@ -29,6 +30,7 @@ const usage = `kaikaku <command>
   backup FILE                   全データを書き出す / write a backup
   restore FILE                  バックアップから復元 / restore a backup
   audit verify                  監査ログの改ざん検査 / verify the audit chain
+  redact [--json] [--allow NAME]… FILE   個人情報等のマスキング案 / propose redactions
 
 環境変数 / environment: DATABASE_URL, KAIKAKU_DATA_DIR (./data), PORT, KAIKAKU_DEMO`
 
@@ -198,6 +200,8 @@ async function dispatch(argv: string[]): Promise<void> {
         }
       })
     }
+    case 'redact':
+      return redactCommand([sub, ...rest].filter((a): a is string => a !== undefined))
     case 'help':
     case '--help':
       console.log(usage)
@@ -205,4 +209,28 @@ async function dispatch(argv: string[]): Promise<void> {
     default:
       fail(usage, 2)
   }
+}
+
+/** Prints the redacted text, or with --json `{"spans":[…],"text":"…"}` (offsets in the file's text). */
+async function redactCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, allow: { type: 'string', multiple: true } },
+  })
+  const file = positionals[0]
+  if (!file || positionals.length > 1) fail(usage, 2)
+  if (!existsSync(file)) fail(`no such file: ${file}`)
+  const text = readFileSync(file, 'utf8')
+  const spans = await redact(text, { allowlist: values.allow ?? [] })
+  const redacted = applyRedactions(text, spans)
+  if (!values.json) {
+    process.stdout.write(redacted)
+    return
+  }
+  const output = {
+    spans: spans.map(({ start, end, type, reason }) => ({ start, end, type, reason })),
+    text: redacted,
+  }
+  process.stdout.write(`${JSON.stringify(output)}\n`)
 }
