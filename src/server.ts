@@ -7,6 +7,7 @@ import { createApp } from './http/app.tsx'
 import { JobWorker } from './jobs/worker.ts'
 import { createLogger } from './logger.ts'
 import { createSetupToken } from './modules/accounts/index.ts'
+import { REDACT_MINUTES_JOB, redactMinutesJob } from './modules/councils/index.ts'
 import { createSmtpMailer } from './notifications/mailer.ts'
 import { EMAIL_JOB, emailJobHandler } from './notifications/notify.ts'
 
@@ -46,6 +47,7 @@ export async function startServer(
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null
   const worker = new JobWorker(db, logger)
   if (mailer) worker.register(EMAIL_JOB, emailJobHandler(mailer, config.publicUrl))
+  worker.register(REDACT_MINUTES_JOB, redactMinutesJob)
   if (config.workers) await worker.start({ exclusive: database.kind === 'pglite' })
 
   const app = createApp({ db, dbKind: database.kind, config, logger, mailer })

@@ -1,10 +1,16 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { FilesTables } from '../files/files.tables.ts'
 import type { AccountsTables } from '../modules/accounts/accounts.tables.ts'
+import type { CouncilsTables } from '../modules/councils/councils.tables.ts'
 import type { OrgTables } from '../modules/org/org.tables.ts'
 import type { PlatformTables } from './platform.tables.ts'
 
-export interface DB extends PlatformTables, FilesTables, OrgTables, AccountsTables {}
+export interface DB
+  extends PlatformTables,
+    FilesTables,
+    OrgTables,
+    AccountsTables,
+    CouncilsTables {}
 
 /** A database handle or an open transaction: services accept either. */
 export type Db = Kysely<DB> | Transaction<DB>

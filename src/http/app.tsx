@@ -8,6 +8,12 @@ import { sql } from 'kysely'
 import { translator } from '../i18n/index.ts'
 import { jobApi, jobPages } from '../jobs/jobs.routes.tsx'
 import { accountRoutes, adminRoutes, oidcRoutes, safeNext } from '../modules/accounts/index.ts'
+import {
+  councilApiRoutes,
+  councilRoutes,
+  portalApiRoutes,
+  portalRoutes,
+} from '../modules/councils/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
 import { Layout } from '../views/layout.tsx'
@@ -136,6 +142,8 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes)
   app.route('/org', orgRoutes)
   app.route('/jobs', jobPages)
+  app.route('/councils', councilRoutes)
+  app.route('/portal', portalRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -152,6 +160,8 @@ export function createApp(deps: AppDeps) {
   })
   api.route('/org', orgApiRoutes)
   api.route('/jobs', jobApi)
+  api.route('/councils', councilApiRoutes)
+  api.route('/portal', portalApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

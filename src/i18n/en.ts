@@ -1,3 +1,4 @@
+import { councilsEn } from '../modules/councils/councils.messages.ts'
 import type { MessageKey } from './ja.ts'
 
 const platformEn = {
@@ -203,4 +204,5 @@ const platformEn = {
 
 export const en: Record<MessageKey, string> = {
   ...platformEn,
+  ...councilsEn,
 }

@@ -1,3 +1,4 @@
+import { councilsJa } from '../modules/councils/councils.messages.ts'
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
 const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',
@@ -210,6 +211,7 @@ const platformJa = {
  */
 export const ja = {
   ...platformJa,
+  ...councilsJa,
 } as const
 
 export type MessageKey = keyof typeof ja
