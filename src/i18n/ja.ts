@@ -1,4 +1,5 @@
 import { councilsJa } from '../modules/councils/councils.messages.ts'
+
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
 const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',

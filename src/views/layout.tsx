@@ -101,7 +101,14 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                     {t('nav.inbox')}
                     {page.unread ? <span class="badge">{page.unread}</span> : null}
                   </NavLink>
-                  {hasRole(actor, 'council_secretary', 'disclosure_officer', 'hq_secretariat', 'hq_chief', 'admin') ? (
+                  {hasRole(
+                    actor,
+                    'council_secretary',
+                    'disclosure_officer',
+                    'hq_secretariat',
+                    'hq_chief',
+                    'admin',
+                  ) ? (
                     <NavLink href="/councils" current={page.path}>
                       {t('councils.nav')}
                     </NavLink>

@@ -14,12 +14,17 @@ import {
 
 /** The staff API: minutes with their original text, for the roles that may read it. */
 export const councilApiRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ councils: await listCouncils(c.get('deps').db, requireActor(c)) }))
+  .get('/', async (c) =>
+    c.json({ councils: await listCouncils(c.get('deps').db, requireActor(c)) }),
+  )
   .post('/meetings/:id/minutes', async (c) => {
     const actor = requireActor(c)
     const { minutesText } = await jsonBody(c, minutesTextSchema)
     const minutes = await draftMinutes(c.get('deps').db, actor, idParam(c), { text: minutesText })
-    return c.json({ minutes: { id: minutes.id, status: minutes.status, version: minutes.version } }, 201)
+    return c.json(
+      { minutes: { id: minutes.id, status: minutes.status, version: minutes.version } },
+      201,
+    )
   })
   .get('/minutes/:id', async (c) => {
     const review = await getMinutesReview(c.get('deps').db, requireActor(c), idParam(c))

@@ -90,7 +90,11 @@ export function toMinutes(row: Selectable<CouncilMinutesTable>): Minutes {
 }
 
 export async function findMinutes(db: Db, id: string): Promise<Minutes | undefined> {
-  const row = await db.selectFrom('council_minutes').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await db
+    .selectFrom('council_minutes')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
   return row && toMinutes(row)
 }
 

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import type { AppEnv } from '../../http/context.ts'
 import { authorize } from '../../auth/authorize.ts'
+import type { AppEnv } from '../../http/context.ts'
 import { forbidden } from '../../http/errors.ts'
 import { formFields, idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
 import { formWithFiles } from '../../http/upload.ts'
@@ -86,7 +86,13 @@ export const councilRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const actor = requireActor(c)
     const councils = await listCouncils(c.get('deps').db, actor)
-    return c.html(<CouncilsIndexPage page={await pageContext(c)} councils={councils} canManage={canManageCouncils(actor)} />)
+    return c.html(
+      <CouncilsIndexPage
+        page={await pageContext(c)}
+        councils={councils}
+        canManage={canManageCouncils(actor)}
+      />,
+    )
   })
   .get('/new', async (c) => {
     authorize(c.get('actor'), canManageCouncils)
@@ -95,7 +101,11 @@ export const councilRoutes = new Hono<AppEnv>()
   .post('/', async (c) => {
     const fields = await formFields(c)
     try {
-      const council = await createCouncil(c.get('deps').db, requireActor(c), parseInput(councilInputSchema, fields))
+      const council = await createCouncil(
+        c.get('deps').db,
+        requireActor(c),
+        parseInput(councilInputSchema, fields),
+      )
       return c.redirect(`/councils/${council.id}?notice=common.created`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
@@ -112,7 +122,14 @@ export const councilRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps')
     const { meeting } = await getMeeting(db, actor, idParam(c))
     const { council } = await getCouncil(db, actor, meeting.councilId)
-    return c.html(<MeetingFormPage page={await pageContext(c)} council={council} meeting={meeting} values={meetingValues(meeting)} />)
+    return c.html(
+      <MeetingFormPage
+        page={await pageContext(c)}
+        council={council}
+        meeting={meeting}
+        values={meetingValues(meeting)}
+      />,
+    )
   })
   .post('/meetings/:id', async (c) => {
     const actor = requireActor(c)
@@ -127,7 +144,15 @@ export const councilRoutes = new Hono<AppEnv>()
         const { meeting } = await getMeeting(db, actor, id)
         const { council } = await getCouncil(db, actor, meeting.councilId)
         const values = errors._ ? { ...fields, version: meeting.version } : fields
-        return <MeetingFormPage page={await pageContext(c)} council={council} meeting={meeting} values={values} errors={errors} />
+        return (
+          <MeetingFormPage
+            page={await pageContext(c)}
+            council={council}
+            meeting={meeting}
+            values={values}
+            errors={errors}
+          />
+        )
       })
     }
   })
@@ -141,7 +166,11 @@ export const councilRoutes = new Hono<AppEnv>()
       return c.redirect(`/councils/meetings/${id}?notice=councils.notice.uploaded`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <MeetingPage page={await pageContext(c)} detail={await getMeeting(db, actor, id)} errors={errors} />
+        <MeetingPage
+          page={await pageContext(c)}
+          detail={await getMeeting(db, actor, id)}
+          errors={errors}
+        />
       ))
     }
   })
@@ -152,11 +181,20 @@ export const councilRoutes = new Hono<AppEnv>()
     const { fields, files } = await formWithFiles(c)
     try {
       const file = files.minutesFile?.[0]
-      const minutes = await draftMinutes(db, actor, id, file ? { file } : { text: fields.minutesText ?? '' })
+      const minutes = await draftMinutes(
+        db,
+        actor,
+        id,
+        file ? { file } : { text: fields.minutesText ?? '' },
+      )
       return c.redirect(`/councils/minutes/${minutes.id}?notice=councils.notice.drafted`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <MeetingPage page={await pageContext(c)} detail={await getMeeting(db, actor, id)} errors={errors} />
+        <MeetingPage
+          page={await pageContext(c)}
+          detail={await getMeeting(db, actor, id)}
+          errors={errors}
+        />
       ))
     }
   })
@@ -166,7 +204,9 @@ export const councilRoutes = new Hono<AppEnv>()
   })
   .get('/minutes/:id', async (c) => {
     const review = await getMinutesReview(c.get('deps').db, requireActor(c), idParam(c))
-    return c.html(<MinutesReviewPage page={await pageContext(c)} review={review} notice={noticeOf(c)} />)
+    return c.html(
+      <MinutesReviewPage page={await pageContext(c)} review={review} notice={noticeOf(c)} />,
+    )
   })
   .post('/minutes/:id/spans', async (c) => {
     const actor = requireActor(c)
@@ -178,7 +218,12 @@ export const councilRoutes = new Hono<AppEnv>()
       return c.redirect(`/councils/minutes/${id}?notice=councils.notice.decided`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <MinutesReviewPage page={await pageContext(c)} review={await getMinutesReview(db, actor, id)} errors={errors} values={fields} />
+        <MinutesReviewPage
+          page={await pageContext(c)}
+          review={await getMinutesReview(db, actor, id)}
+          errors={errors}
+          values={fields}
+        />
       ))
     }
   })
@@ -190,10 +235,17 @@ export const councilRoutes = new Hono<AppEnv>()
     const fields = await formFields(c)
     try {
       await decideSpan(db, actor, id, spanId, parseInput(spanDecisionSchema, fields))
-      return c.redirect(`/councils/minutes/${id}?notice=councils.notice.decided#span-${spanId}`, 303)
+      return c.redirect(
+        `/councils/minutes/${id}?notice=councils.notice.decided#span-${spanId}`,
+        303,
+      )
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <MinutesReviewPage page={await pageContext(c)} review={await getMinutesReview(db, actor, id)} errors={errors} />
+        <MinutesReviewPage
+          page={await pageContext(c)}
+          review={await getMinutesReview(db, actor, id)}
+          errors={errors}
+        />
       ))
     }
   })
@@ -216,7 +268,11 @@ export const councilRoutes = new Hono<AppEnv>()
       return c.redirect(`/councils/minutes/${id}?notice=councils.notice.${key}`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <MinutesReviewPage page={await pageContext(c)} review={await getMinutesReview(db, actor, id)} errors={errors} />
+        <MinutesReviewPage
+          page={await pageContext(c)}
+          review={await getMinutesReview(db, actor, id)}
+          errors={errors}
+        />
       ))
     }
   })
@@ -247,7 +303,14 @@ export const councilRoutes = new Hono<AppEnv>()
       return renderFormError(c, error, async (errors) => {
         const { council } = await getCouncil(db, actor, id)
         const values = errors._ ? { ...fields, version: council.version } : fields
-        return <CouncilFormPage page={await pageContext(c)} council={council} values={values} errors={errors} />
+        return (
+          <CouncilFormPage
+            page={await pageContext(c)}
+            council={council}
+            values={values}
+            errors={errors}
+          />
+        )
       })
     }
   })
@@ -261,14 +324,21 @@ export const councilRoutes = new Hono<AppEnv>()
       return c.redirect(`/councils/${id}?notice=common.saved`, 303)
     } catch (error) {
       return renderFormError(c, error, async (errors) => (
-        <CouncilPage page={await pageContext(c)} detail={await getCouncil(db, actor, id)} errors={errors} values={fields} />
+        <CouncilPage
+          page={await pageContext(c)}
+          detail={await getCouncil(db, actor, id)}
+          errors={errors}
+          values={fields}
+        />
       ))
     }
   })
   .get('/:id/meetings/new', async (c) => {
     const { council, canManage } = await getCouncil(c.get('deps').db, requireActor(c), idParam(c))
     if (!canManage) throw forbidden()
-    return c.html(<MeetingFormPage page={await pageContext(c)} council={council} values={{ isPublic: 'on' }} />)
+    return c.html(
+      <MeetingFormPage page={await pageContext(c)} council={council} values={{ isPublic: 'on' }} />,
+    )
   })
   .post('/:id/meetings', async (c) => {
     const actor = requireActor(c)
@@ -281,7 +351,14 @@ export const councilRoutes = new Hono<AppEnv>()
     } catch (error) {
       return renderFormError(c, error, async (errors) => {
         const { council } = await getCouncil(db, actor, id)
-        return <MeetingFormPage page={await pageContext(c)} council={council} values={fields} errors={errors} />
+        return (
+          <MeetingFormPage
+            page={await pageContext(c)}
+            council={council}
+            values={fields}
+            errors={errors}
+          />
+        )
       })
     }
   })

@@ -17,7 +17,10 @@ const checkbox = z
 const localDateTime = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/, 'councils.error.dateTime')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/,
+    'councils.error.dateTime',
+  )
   .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}+09:00`))
   .refine((d) => !Number.isNaN(d.getTime()), 'councils.error.dateTime')
 
@@ -62,7 +65,11 @@ export const meetingInputSchema = z
   })
   .superRefine((m, ctx) => {
     if (!m.isPublic && !m.closedReason)
-      ctx.addIssue({ code: 'custom', path: ['closedReason'], message: 'councils.error.closedReason' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closedReason'],
+        message: 'councils.error.closedReason',
+      })
     if (m.endsAt && m.endsAt <= m.startsAt)
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'councils.error.endsBeforeStart' })
   })
@@ -77,7 +84,10 @@ export const galleryRegistrationSchema = z.object({
 export const MAX_MINUTES_CHARS = 500_000
 
 export const minutesTextSchema = z.object({
-  minutesText: z.string().max(MAX_MINUTES_CHARS).refine((v) => v.trim().length > 0, 'validation.required'),
+  minutesText: z
+    .string()
+    .max(MAX_MINUTES_CHARS)
+    .refine((v) => v.trim().length > 0, 'validation.required'),
 })
 
 export const spanDecisionSchema = z.object({
@@ -93,7 +103,11 @@ export const manualSpanSchema = z.object({
 })
 
 export const spanTextSchema = z.object({
-  spanText: z.string().min(1).max(200).refine((v) => v.trim().length > 0, 'validation.required'),
+  spanText: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((v) => v.trim().length > 0, 'validation.required'),
   spanType: z.enum(SPAN_TYPES),
   version,
 })

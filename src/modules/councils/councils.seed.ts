@@ -29,8 +29,20 @@ const COUNCILS: {
       { name: '小池 健一', affiliation: '公募委員', memberRole: '委員' },
     ],
     meetings: [
-      { title: '第12回', days: -30, agenda: '(1) 観光振興施策の実施状況について\n(2) その他', capacity: 10, isPublic: true },
-      { title: '第13回', days: 21, agenda: '(1) 多言語案内の充実について\n(2) 令和9年度予算要求について', capacity: 20, isPublic: true },
+      {
+        title: '第12回',
+        days: -30,
+        agenda: '(1) 観光振興施策の実施状況について\n(2) その他',
+        capacity: 10,
+        isPublic: true,
+      },
+      {
+        title: '第13回',
+        days: 21,
+        agenda: '(1) 多言語案内の充実について\n(2) 令和9年度予算要求について',
+        capacity: 20,
+        isPublic: true,
+      },
     ],
   },
   {
@@ -41,7 +53,13 @@ const COUNCILS: {
       { name: '西田 一', affiliation: '東京商工団体連合会', memberRole: '委員' },
     ],
     meetings: [
-      { title: '第3部会', days: 35, agenda: '(1) 事業承継支援について', capacity: 0, isPublic: false },
+      {
+        title: '第3部会',
+        days: 35,
+        agenda: '(1) 事業承継支援について',
+        capacity: 0,
+        isPublic: false,
+      },
     ],
   },
 ]

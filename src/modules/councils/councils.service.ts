@@ -60,7 +60,11 @@ export async function getCouncil(db: Db, actor: Actor | null, id: string): Promi
   }
 }
 
-export async function createCouncil(db: Db, actor: Actor | null, input: CouncilInput): Promise<Council> {
+export async function createCouncil(
+  db: Db,
+  actor: Actor | null,
+  input: CouncilInput,
+): Promise<Council> {
   authorize(actor, canManageCouncils)
   return withTransaction(db, async (trx) => {
     const row = await trx
@@ -91,7 +95,11 @@ export async function updateCouncil(
 ): Promise<Council> {
   authorize(actor, canManageCouncils)
   return withTransaction(db, async (trx) => {
-    const exists = await trx.selectFrom('councils').select('id').where('id', '=', id).executeTakeFirst()
+    const exists = await trx
+      .selectFrom('councils')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst()
     if (!exists) throw notFound()
     const row = await trx
       .updateTable('councils')
@@ -126,7 +134,11 @@ export async function addMember(
 ): Promise<CouncilMember> {
   authorize(actor, canManageCouncils)
   return withTransaction(db, async (trx) => {
-    const council = await trx.selectFrom('councils').select('id').where('id', '=', councilId).executeTakeFirst()
+    const council = await trx
+      .selectFrom('councils')
+      .select('id')
+      .where('id', '=', councilId)
+      .executeTakeFirst()
     if (!council) throw notFound()
     const row = await trx
       .insertInto('council_members')
@@ -173,10 +185,17 @@ export async function removeMember(db: Db, actor: Actor | null, memberId: string
  * The advance-notice rule: a meeting is announced at least `noticeDays` before it starts;
  * announcing later needs a recorded reason.
  */
-function checkNotice(council: Council, startsAt: Date, announcedAt: Date, lateReason: string | null) {
+function checkNotice(
+  council: Council,
+  startsAt: Date,
+  announcedAt: Date,
+  lateReason: string | null,
+) {
   const daysAhead = (startsAt.getTime() - announcedAt.getTime()) / DAY_MS
   if (daysAhead < council.noticeDays && !lateReason)
-    throw invalidField('lateNoticeReason', 'councils.error.lateNotice', { days: council.noticeDays })
+    throw invalidField('lateNoticeReason', 'councils.error.lateNotice', {
+      days: council.noticeDays,
+    })
 }
 
 async function councilFor(db: Db, id: string): Promise<Council> {

@@ -3,7 +3,15 @@ import type { MinutesStatus } from './councils.tables.ts'
 
 export type { MinutesStatus }
 
-export const MEMBER_ROLES = ['会長', '副会長', '部会長', '委員', '専門委員', '臨時委員', '幹事'] as const
+export const MEMBER_ROLES = [
+  '会長',
+  '副会長',
+  '部会長',
+  '委員',
+  '専門委員',
+  '臨時委員',
+  '幹事',
+] as const
 
 export interface Council {
   id: string

@@ -1,6 +1,6 @@
 import { formatBytes } from '../../files/index.ts'
-import type { Translate } from '../../i18n/index.ts'
 import { formatDateTime } from '../../i18n/dates.ts'
+import type { Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
   describedBy,
@@ -46,7 +46,12 @@ export function TextArea(props: {
 }
 
 /** When and where, and whether the public may attend: shared by staff and portal pages. */
-export function MeetingFacts({ meeting, t, locale, registered }: {
+export function MeetingFacts({
+  meeting,
+  t,
+  locale,
+  registered,
+}: {
   meeting: Meeting
   t: Translate
   locale: PageContext['locale']
@@ -65,7 +70,10 @@ export function MeetingFacts({ meeting, t, locale, registered }: {
       <dd>
         {meeting.isPublic
           ? meeting.galleryCapacity > 0
-            ? t('councils.galleryCapacity', { capacity: meeting.galleryCapacity, count: registered ?? 0 })
+            ? t('councils.galleryCapacity', {
+                capacity: meeting.galleryCapacity,
+                count: registered ?? 0,
+              })
             : t('councils.public')
           : t('councils.closedBecause', { reason: meeting.closedReason ?? '' })}
       </dd>
@@ -79,7 +87,11 @@ export function MeetingFacts({ meeting, t, locale, registered }: {
   )
 }
 
-export function CouncilsIndexPage(props: { page: PageContext; councils: Council[]; canManage: boolean }) {
+export function CouncilsIndexPage(props: {
+  page: PageContext
+  councils: Council[]
+  canManage: boolean
+}) {
   const { page } = props
   const { t } = page
   return (
@@ -129,8 +141,19 @@ export function CouncilFormPage(props: {
       version={council ? (values.version ?? council.version) : undefined}
     >
       <TextField t={t} name="name" value={values.name} errors={errors} required />
-      <TextArea t={t} name="councilDescription" value={String(values.councilDescription ?? '')} errors={errors} />
-      <TextField t={t} name="noticeDays" type="number" value={values.noticeDays ?? 7} errors={errors} />
+      <TextArea
+        t={t}
+        name="councilDescription"
+        value={String(values.councilDescription ?? '')}
+        errors={errors}
+      />
+      <TextField
+        t={t}
+        name="noticeDays"
+        type="number"
+        value={values.noticeDays ?? 7}
+        errors={errors}
+      />
     </FormPage>
   )
 }
@@ -146,7 +169,12 @@ export function CouncilPage(props: {
   const { t, locale } = page
   const { council, members, meetings } = detail
   return (
-    <Layout page={page} title={council.name} crumbs={[...crumbs(t), { label: council.name }]} notice={props.notice}>
+    <Layout
+      page={page}
+      title={council.name}
+      crumbs={[...crumbs(t), { label: council.name }]}
+      notice={props.notice}
+    >
       <h1>{council.name}</h1>
       {council.description ? <p class="councils-prewrap">{council.description}</p> : null}
       <p class="muted">{t('councils.noticeDays', { days: council.noticeDays })}</p>
@@ -177,9 +205,17 @@ export function CouncilPage(props: {
                   <td>{m.affiliation}</td>
                   {detail.canManage ? (
                     <td>
-                      <form method="post" action={`/councils/members/${m.id}/delete`} class="inline-form">
+                      <form
+                        method="post"
+                        action={`/councils/members/${m.id}/delete`}
+                        class="inline-form"
+                      >
                         <CsrfField token={page.csrfToken} />
-                        <button type="submit" class="button--link" aria-label={`${t('councils.removeMember')}: ${m.name}`}>
+                        <button
+                          type="submit"
+                          class="button--link"
+                          aria-label={`${t('councils.removeMember')}: ${m.name}`}
+                        >
                           {t('councils.removeMember')}
                         </button>
                       </form>
@@ -228,7 +264,8 @@ export function CouncilPage(props: {
               <li>
                 <a href={`/councils/meetings/${m.id}`}>{m.title}</a>{' '}
                 <span class="muted">
-                  {formatDateTime(m.startsAt, locale)}・{t(m.isPublic ? 'councils.public' : 'councils.closed')}
+                  {formatDateTime(m.startsAt, locale)}・
+                  {t(m.isPublic ? 'councils.public' : 'councils.closed')}
                 </span>
               </li>
             ))}
@@ -258,7 +295,14 @@ export function MeetingFormPage(props: {
       version={meeting ? (values.version ?? meeting.version) : undefined}
     >
       <TextField t={t} name="meetingTitle" value={values.meetingTitle} errors={errors} required />
-      <TextField t={t} name="startsAt" type="datetime-local" value={values.startsAt} errors={errors} required />
+      <TextField
+        t={t}
+        name="startsAt"
+        type="datetime-local"
+        value={values.startsAt}
+        errors={errors}
+        required
+      />
       <TextField t={t} name="endsAt" type="datetime-local" value={values.endsAt} errors={errors} />
       <TextField t={t} name="place" value={values.place} errors={errors} required />
       <TextArea t={t} name="agenda" value={String(values.agenda ?? '')} errors={errors} />
@@ -271,8 +315,20 @@ export function MeetingFormPage(props: {
         />{' '}
         <label for="field-isPublic">{t('field.isPublic')}</label>
       </div>
-      <TextArea t={t} name="closedReason" value={String(values.closedReason ?? '')} errors={errors} rows={2} />
-      <TextField t={t} name="galleryCapacity" type="number" value={values.galleryCapacity ?? 0} errors={errors} />
+      <TextArea
+        t={t}
+        name="closedReason"
+        value={String(values.closedReason ?? '')}
+        errors={errors}
+        rows={2}
+      />
+      <TextField
+        t={t}
+        name="galleryCapacity"
+        type="number"
+        value={values.galleryCapacity ?? 0}
+        errors={errors}
+      />
       <TextArea
         t={t}
         name="lateNoticeReason"
@@ -281,7 +337,13 @@ export function MeetingFormPage(props: {
         rows={2}
         hint={t('councils.noticeDays', { days: council.noticeDays })}
       />
-      <TextArea t={t} name="allowlist" value={String(values.allowlist ?? '')} errors={errors} rows={3} />
+      <TextArea
+        t={t}
+        name="allowlist"
+        value={String(values.allowlist ?? '')}
+        errors={errors}
+        rows={3}
+      />
     </FormPage>
   )
 }
@@ -299,15 +361,26 @@ export function MeetingPage(props: {
     <Layout
       page={page}
       title={meeting.title}
-      crumbs={[...crumbs(t), { label: meeting.councilName, href: `/councils/${meeting.councilId}` }, { label: meeting.title }]}
+      crumbs={[
+        ...crumbs(t),
+        { label: meeting.councilName, href: `/councils/${meeting.councilId}` },
+        { label: meeting.title },
+      ]}
       notice={props.notice}
     >
       <h1>
         {meeting.councilName} {meeting.title}
       </h1>
       <ErrorSummary errors={errors} t={t} />
-      <MeetingFacts meeting={meeting} t={t} locale={locale} registered={detail.registrations.length} />
-      {meeting.lateNoticeReason ? <p>{t('councils.lateNotice', { reason: meeting.lateNoticeReason })}</p> : null}
+      <MeetingFacts
+        meeting={meeting}
+        t={t}
+        locale={locale}
+        registered={detail.registrations.length}
+      />
+      {meeting.lateNoticeReason ? (
+        <p>{t('councils.lateNotice', { reason: meeting.lateNoticeReason })}</p>
+      ) : null}
       {detail.canManage ? (
         <p>
           <a href={`/councils/meetings/${meeting.id}/edit`}>{t('councils.editMeeting')}</a>
@@ -330,12 +403,23 @@ export function MeetingPage(props: {
           </ul>
         )}
         {detail.canManage ? (
-          <form method="post" action={`/councils/meetings/${meeting.id}/materials`} enctype="multipart/form-data" class="form" novalidate>
+          <form
+            method="post"
+            action={`/councils/meetings/${meeting.id}/materials`}
+            enctype="multipart/form-data"
+            class="form"
+            novalidate
+          >
             <h3>{t('councils.addMaterial')}</h3>
             <CsrfField token={page.csrfToken} />
             <TextField t={t} name="materialTitle" errors={errors} required />
             <Field t={t} name="materialFile" errors={errors} required>
-              <input id="field-materialFile" name="materialFile" type="file" aria-describedby={describedBy('materialFile', errors)} />
+              <input
+                id="field-materialFile"
+                name="materialFile"
+                type="file"
+                aria-describedby={describedBy('materialFile', errors)}
+              />
             </Field>
             <button type="submit" class="button">
               {t('councils.upload')}
@@ -353,7 +437,13 @@ export function MeetingPage(props: {
           <p>{t('councils.noMinutes')}</p>
         )}
         {detail.canManage ? (
-          <form method="post" action={`/councils/meetings/${meeting.id}/minutes`} enctype="multipart/form-data" class="form" novalidate>
+          <form
+            method="post"
+            action={`/councils/meetings/${meeting.id}/minutes`}
+            enctype="multipart/form-data"
+            class="form"
+            novalidate
+          >
             <h3>{t('councils.draftMinutes')}</h3>
             <p class="hint">{t('councils.draftHint')}</p>
             <CsrfField token={page.csrfToken} />

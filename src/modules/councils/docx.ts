@@ -61,7 +61,10 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1))
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ''
     }
     return ENTITIES[name] ?? whole
@@ -87,11 +90,17 @@ export function documentXmlToText(xml: string): string {
     }
   }
   if (line) lines.push(line)
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 /** Minutes from an uploaded .docx; garbage, bombs and empty documents are a 400 on the file field. */
-export async function docxToText(bytes: Uint8Array, maxBytes = MAX_DOCX_XML_BYTES): Promise<string> {
+export async function docxToText(
+  bytes: Uint8Array,
+  maxBytes = MAX_DOCX_XML_BYTES,
+): Promise<string> {
   let xml: string
   try {
     xml = await readDocumentXml(bytes, maxBytes)

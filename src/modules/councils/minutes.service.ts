@@ -93,7 +93,11 @@ export async function draftMinutes(
       id = row.id
     }
     const jobId = await enqueueJob(trx, REDACT_MINUTES_JOB, { minutesId: id }, actor.userId)
-    await trx.updateTable('council_minutes').set({ redaction_job_id: jobId }).where('id', '=', id).execute()
+    await trx
+      .updateTable('council_minutes')
+      .set({ redaction_job_id: jobId })
+      .where('id', '=', id)
+      .execute()
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'council.minutes.draft',
@@ -113,7 +117,11 @@ export interface MinutesReview {
   canManage: boolean
 }
 
-export async function getMinutesReview(db: Db, actor: Actor | null, id: string): Promise<MinutesReview> {
+export async function getMinutesReview(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+): Promise<MinutesReview> {
   authorize(actor, canReadOriginalMinutes)
   const minutes = await findMinutes(db, id)
   if (!minutes) throw notFound()
@@ -134,7 +142,12 @@ async function transition(
   allowed: MinutesStatus[],
   wrongStateKey: Parameters<typeof conflict>[0],
 ): Promise<Minutes> {
-  const row = await trx.selectFrom('council_minutes').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await trx
+    .selectFrom('council_minutes')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()
   if (!row) throw notFound()
   if (!allowed.includes(row.status)) throw conflict(wrongStateKey)
   if (row.version !== version) throw conflict()
@@ -183,7 +196,13 @@ export async function addSpan(
 ): Promise<void> {
   authorize(actor, canManageCouncils)
   await withTransaction(db, async (trx) => {
-    const minutes = await transition(trx, minutesId, input.version, ['in_review'], 'councils.error.notInReview')
+    const minutes = await transition(
+      trx,
+      minutesId,
+      input.version,
+      ['in_review'],
+      'councils.error.notInReview',
+    )
     const kept = (await spansOf(trx, minutesId)).filter((s) => s.decision !== 'rejected')
     const span = {
       start: input.spanStart,
@@ -192,7 +211,10 @@ export async function addSpan(
       reason: reasonOf(input.spanType),
     }
     const problem = spanProblem(minutes.originalText, [...kept, span])
-    if (problem === 'range') throw invalidField('spanEnd', 'councils.error.spanRange', { length: minutes.originalText.length })
+    if (problem === 'range')
+      throw invalidField('spanEnd', 'councils.error.spanRange', {
+        length: minutes.originalText.length,
+      })
     if (problem) throw invalidField('spanStart', 'councils.error.spanOverlap')
     await trx
       .insertInto('council_minute_spans')
@@ -225,11 +247,21 @@ export async function addSpansForText(
 ): Promise<number> {
   authorize(actor, canManageCouncils)
   return withTransaction(db, async (trx) => {
-    const minutes = await transition(trx, minutesId, input.version, ['in_review'], 'councils.error.notInReview')
+    const minutes = await transition(
+      trx,
+      minutesId,
+      input.version,
+      ['in_review'],
+      'councils.error.notInReview',
+    )
     const kept = (await spansOf(trx, minutesId)).filter((s) => s.decision !== 'rejected')
     const text = minutes.originalText
     const added: { start: number; end: number }[] = []
-    for (let at = text.indexOf(input.spanText); at >= 0; at = text.indexOf(input.spanText, at + 1)) {
+    for (
+      let at = text.indexOf(input.spanText);
+      at >= 0;
+      at = text.indexOf(input.spanText, at + 1)
+    ) {
       const end = at + input.spanText.length
       const clash = [...kept, ...added].some((s) => s.start < end && at < s.end)
       if (!clash) added.push({ start: at, end })
@@ -261,18 +293,29 @@ export async function addSpansForText(
 }
 
 /** The secretariat hands reviewed minutes to the approver; every proposal must be decided. */
-export async function submitMinutes(db: Db, actor: Actor | null, id: string, version: number): Promise<void> {
+export async function submitMinutes(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  version: number,
+): Promise<void> {
   authorize(actor, canManageCouncils)
   await withTransaction(db, async (trx) => {
     await transition(trx, id, version, ['in_review'], 'councils.error.notInReview')
     const undecided = (await spansOf(trx, id)).filter((s) => s.decision === 'proposed').length
-    if (undecided) throw invalidField('spans', 'councils.error.undecidedSpans', { count: undecided })
+    if (undecided)
+      throw invalidField('spans', 'councils.error.undecidedSpans', { count: undecided })
     await trx
       .updateTable('council_minutes')
       .set({ status: 'submitted', submitted_by: actor.userId })
       .where('id', '=', id)
       .execute()
-    await recordAudit(trx, { actorId: actor.userId, action: 'council.minutes.submit', entity: 'council_minutes', entityId: id })
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'council.minutes.submit',
+      entity: 'council_minutes',
+      entityId: id,
+    })
   })
 }
 
@@ -310,7 +353,12 @@ export async function signOffMinutes(
  * Publishes signed-off minutes: only the redacted text is written for the public and put into
  * the search index, each withheld part replaced by a marker with its ground.
  */
-export async function publishMinutes(db: Db, actor: Actor | null, id: string, version: number): Promise<void> {
+export async function publishMinutes(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  version: number,
+): Promise<void> {
   authorize(actor, canManageCouncils)
   await withTransaction(db, async (trx) => {
     const minutes = await transition(trx, id, version, ['approved'], 'councils.error.notApproved')
@@ -320,11 +368,22 @@ export async function publishMinutes(db: Db, actor: Actor | null, id: string, ve
     const publishedAt = new Date()
     await trx
       .updateTable('council_minutes')
-      .set({ status: 'published', redacted_text: redacted, published_at: publishedAt, withdrawn_at: null })
+      .set({
+        status: 'published',
+        redacted_text: redacted,
+        published_at: publishedAt,
+        withdrawn_at: null,
+      })
       .where('id', '=', id)
       .execute()
     const title = minutesTitle(meeting)
-    await indexDocument(trx, { minutesId: id, meetingId: meeting.id, title, body: redacted, publishedAt })
+    await indexDocument(trx, {
+      minutesId: id,
+      meetingId: meeting.id,
+      title,
+      body: redacted,
+      publishedAt,
+    })
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'council.minutes.published',
@@ -335,7 +394,12 @@ export async function publishMinutes(db: Db, actor: Actor | null, id: string, ve
   })
 }
 
-export async function withdrawMinutes(db: Db, actor: Actor | null, id: string, version: number): Promise<void> {
+export async function withdrawMinutes(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  version: number,
+): Promise<void> {
   authorize(actor, canManageCouncils)
   await withTransaction(db, async (trx) => {
     await transition(trx, id, version, ['published'], 'councils.error.notPublished')
@@ -345,6 +409,11 @@ export async function withdrawMinutes(db: Db, actor: Actor | null, id: string, v
       .where('id', '=', id)
       .execute()
     await removeFromIndex(trx, id)
-    await recordAudit(trx, { actorId: actor.userId, action: 'council.minutes.withdrawn', entity: 'council_minutes', entityId: id })
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'council.minutes.withdrawn',
+      entity: 'council_minutes',
+      entityId: id,
+    })
   })
 }

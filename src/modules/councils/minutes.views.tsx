@@ -1,5 +1,11 @@
 import type { Translate } from '../../i18n/index.ts'
-import { CsrfField, ErrorSummary, type FormErrors, SelectField, TextField } from '../../views/forms.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  SelectField,
+  TextField,
+} from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import { applyRedactions, SPAN_TYPES } from '../redaction/index.ts'
 import type { MinutesSpan } from './councils.types.ts'
@@ -22,7 +28,10 @@ function MarkedOriginal({ text, spans, t }: { text: string; spans: MinutesSpan[]
 
 function Mark({ span, text, t }: { span: MinutesSpan; text: string; t: Translate }) {
   return (
-    <mark class={`councils-mark councils-mark--${span.decision}`} title={`${t(`councils.type.${span.type}`)}・${t(`councils.decision.${span.decision}`)}`}>
+    <mark
+      class={`councils-mark councils-mark--${span.decision}`}
+      title={`${t(`councils.type.${span.type}`)}・${t(`councils.decision.${span.decision}`)}`}
+    >
       {text}
     </mark>
   )
@@ -36,7 +45,12 @@ function excerpt(text: string, span: MinutesSpan) {
   }
 }
 
-function SpanRow(props: { span: MinutesSpan; review: MinutesReview; page: PageContext; editable: boolean }) {
+function SpanRow(props: {
+  span: MinutesSpan
+  review: MinutesReview
+  page: PageContext
+  editable: boolean
+}) {
   const { span, review, page } = props
   const { t } = page
   const e = excerpt(review.minutes.originalText, span)
@@ -77,9 +91,19 @@ function SpanRow(props: { span: MinutesSpan; review: MinutesReview; page: PageCo
   )
 }
 
-function StepButton(props: { page: PageContext; review: MinutesReview; step: string; label: string; secondary?: boolean }) {
+function StepButton(props: {
+  page: PageContext
+  review: MinutesReview
+  step: string
+  label: string
+  secondary?: boolean
+}) {
   return (
-    <form method="post" action={`/councils/minutes/${props.review.minutes.id}/${props.step}`} class="inline-form">
+    <form
+      method="post"
+      action={`/councils/minutes/${props.review.minutes.id}/${props.step}`}
+      class="inline-form"
+    >
       <CsrfField token={props.page.csrfToken} />
       <input type="hidden" name="version" value={String(props.review.minutes.version)} />
       <button type="submit" class={props.secondary ? 'button button--secondary' : 'button'}>
@@ -113,19 +137,25 @@ export function MinutesReviewPage(props: {
       notice={props.notice}
       crumbs={[
         { label: t('councils.title'), href: '/councils' },
-        { label: `${meeting.councilName} ${meeting.title}`, href: `/councils/meetings/${meeting.id}` },
+        {
+          label: `${meeting.councilName} ${meeting.title}`,
+          href: `/councils/meetings/${meeting.id}`,
+        },
         { label: t('councils.minutes') },
       ]}
     >
       <h1>{t('councils.review.title')}</h1>
       <p>
-        {meeting.councilName} {meeting.title}：<strong data-minutes-status={status}>{t(`councils.status.${status}`)}</strong>
+        {meeting.councilName} {meeting.title}：
+        <strong data-minutes-status={status}>{t(`councils.status.${status}`)}</strong>
       </p>
       <ErrorSummary errors={errors} t={t} />
       {status === 'redacting' ? (
         <p role="status">
           {t('councils.review.running')}{' '}
-          {minutes.redactionJobId ? <a href={`/jobs/${minutes.redactionJobId}`}>{t('councils.review.jobLink')}</a> : null}
+          {minutes.redactionJobId ? (
+            <a href={`/jobs/${minutes.redactionJobId}`}>{t('councils.review.jobLink')}</a>
+          ) : null}
         </p>
       ) : null}
       <div class="councils-side-by-side">
@@ -166,15 +196,29 @@ export function MinutesReviewPage(props: {
       {editable ? (
         <section aria-labelledby="add-title">
           <h2 id="add-title">{t('councils.review.addSpan')}</h2>
-          <form method="post" action={`/councils/minutes/${minutes.id}/spans`} class="form" novalidate>
+          <form
+            method="post"
+            action={`/councils/minutes/${minutes.id}/spans`}
+            class="form"
+            novalidate
+          >
             <CsrfField token={page.csrfToken} />
             <input type="hidden" name="version" value={String(minutes.version)} />
-            <TextField t={t} name="spanText" value={props.values?.spanText} errors={errors} required />
+            <TextField
+              t={t}
+              name="spanText"
+              value={props.values?.spanText}
+              errors={errors}
+              required
+            />
             <SelectField
               t={t}
               name="spanType"
               value={props.values?.spanType ?? 'person'}
-              options={SPAN_TYPES.map((type) => ({ value: type, label: t(`councils.type.${type}`) }))}
+              options={SPAN_TYPES.map((type) => ({
+                value: type,
+                label: t(`councils.type.${type}`),
+              }))}
               errors={errors}
               required
             />
@@ -185,22 +229,51 @@ export function MinutesReviewPage(props: {
         </section>
       ) : null}
       <div class="councils-steps">
-        {editable ? <StepButton page={page} review={review} step="submit" label={t('councils.review.submit')} /> : null}
+        {editable ? (
+          <StepButton
+            page={page}
+            review={review}
+            step="submit"
+            label={t('councils.review.submit')}
+          />
+        ) : null}
         {status === 'submitted' && review.canApprove ? (
           <>
-            <StepButton page={page} review={review} step="approve" label={t('councils.review.approve')} />
-            <StepButton page={page} review={review} step="return" label={t('councils.review.return')} secondary />
+            <StepButton
+              page={page}
+              review={review}
+              step="approve"
+              label={t('councils.review.approve')}
+            />
+            <StepButton
+              page={page}
+              review={review}
+              step="return"
+              label={t('councils.review.return')}
+              secondary
+            />
           </>
         ) : null}
         {status === 'approved' && review.canManage ? (
-          <StepButton page={page} review={review} step="publish" label={t('councils.review.publish')} />
+          <StepButton
+            page={page}
+            review={review}
+            step="publish"
+            label={t('councils.review.publish')}
+          />
         ) : null}
         {status === 'published' && review.canManage ? (
           <>
             <a class="button button--secondary" href={`/portal/meetings/${meeting.id}`}>
               {t('councils.portal.readMinutes')}
             </a>{' '}
-            <StepButton page={page} review={review} step="withdraw" label={t('councils.review.withdraw')} secondary />
+            <StepButton
+              page={page}
+              review={review}
+              step="withdraw"
+              label={t('councils.review.withdraw')}
+              secondary
+            />
           </>
         ) : null}
       </div>

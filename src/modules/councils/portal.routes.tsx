@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { AppEnv } from '../../http/context.ts'
-import { fileDownload } from '../../http/upload.ts'
 import { formFields, idParam, noticeOf, pageContext } from '../../http/page.ts'
+import { fileDownload } from '../../http/upload.ts'
 import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
 import { galleryRegistrationSchema } from './councils.schemas.ts'
@@ -58,7 +58,9 @@ export const portalRoutes = new Hono<AppEnv>()
     const detail = await portalMeeting(c.get('deps').db, idParam(c))
     // The page carries a registration form with this visitor's CSRF token: private only.
     await cacheHeaders(c, false)
-    return c.html(<PortalMeetingPage page={await pageContext(c)} detail={detail} notice={noticeOf(c)} />)
+    return c.html(
+      <PortalMeetingPage page={await pageContext(c)} detail={detail} notice={noticeOf(c)} />,
+    )
   })
   .post('/meetings/:id/register', async (c) => {
     const { db } = c.get('deps')
@@ -72,7 +74,12 @@ export const portalRoutes = new Hono<AppEnv>()
       if (!errors) throw error
       const detail = await portalMeeting(db, id)
       return c.html(
-        <PortalMeetingPage page={await pageContext(c)} detail={detail} errors={errors} values={fields} />,
+        <PortalMeetingPage
+          page={await pageContext(c)}
+          detail={detail}
+          errors={errors}
+          values={fields}
+        />,
         errors._ ? 409 : 400,
       )
     }

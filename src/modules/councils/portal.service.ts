@@ -4,8 +4,8 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/schema.ts'
 import { readStoredFile } from '../../files/index.ts'
 import { notFound } from '../../http/errors.ts'
-import { countRegistrations, listUpcomingMeetings, materialsOf } from './councils.service.ts'
 import { findMeeting, selectMeetings, toMeeting } from './councils.queries.ts'
+import { countRegistrations, listUpcomingMeetings, materialsOf } from './councils.service.ts'
 import type { Material, Meeting, PublishedMinutes } from './councils.types.ts'
 import { minutesTitle } from './minutes.service.ts'
 
@@ -112,7 +112,9 @@ export async function meetingsCalendar(db: Db, publicUrl: string): Promise<strin
       lastModified: m.updatedAt,
       summary: `${m.councilName} ${m.title}`,
       location: m.place,
-      description: [m.isPublic ? '公開' : `非公開（${m.closedReason ?? ''}）`, m.agenda].filter(Boolean).join('\n'),
+      description: [m.isPublic ? '公開' : `非公開（${m.closedReason ?? ''}）`, m.agenda]
+        .filter(Boolean)
+        .join('\n'),
       url: `${publicUrl}/portal/meetings/${m.id}`,
     })
   }

@@ -2,23 +2,28 @@ import { formatBytes } from '../../files/index.ts'
 import { formatDate, formatDateTime } from '../../i18n/dates.ts'
 import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { MeetingFacts } from './councils.views.tsx'
 import type { Meeting } from './councils.types.ts'
+import { MeetingFacts } from './councils.views.tsx'
 import type { PastMeeting, PortalMeeting } from './portal.service.ts'
 import type { SearchHit } from './search.ts'
 
-const portalCrumb = (page: PageContext) => ({ label: page.t('councils.portal.title'), href: '/portal' })
+const portalCrumb = (page: PageContext) => ({
+  label: page.t('councils.portal.title'),
+  href: '/portal',
+})
 
 function SearchForm({ page, q }: { page: PageContext; q?: string }) {
   const { t } = page
   return (
-    <form method="get" action="/portal/search" class="councils-search" role="search">
-      <label for="portal-q">{t('councils.portal.searchLabel')}</label>{' '}
-      <input id="portal-q" name="q" type="search" value={q ?? ''} />{' '}
-      <button type="submit" class="button">
-        {t('councils.portal.searchButton')}
-      </button>
-    </form>
+    <search>
+      <form method="get" action="/portal/search" class="councils-search">
+        <label for="portal-q">{t('councils.portal.searchLabel')}</label>{' '}
+        <input id="portal-q" name="q" type="search" value={q ?? ''} />{' '}
+        <button type="submit" class="button">
+          {t('councils.portal.searchButton')}
+        </button>
+      </form>
+    </search>
   )
 }
 
@@ -34,7 +39,9 @@ function MeetingList({ meetings, page }: { meetings: Meeting[]; page: PageContex
           <br />
           <span class="muted">
             {formatDateTime(m.startsAt, locale)}・{m.place}・
-            {m.isPublic ? t('councils.public') : t('councils.closedBecause', { reason: m.closedReason ?? '' })}
+            {m.isPublic
+              ? t('councils.public')
+              : t('councils.closedBecause', { reason: m.closedReason ?? '' })}
           </span>
         </li>
       ))}
@@ -55,7 +62,11 @@ export function PortalPage(props: { page: PageContext; upcoming: Meeting[]; past
       </section>
       <section aria-labelledby="portal-upcoming-title">
         <h2 id="portal-upcoming-title">{t('councils.portal.upcoming')}</h2>
-        {props.upcoming.length ? <MeetingList meetings={props.upcoming} page={page} /> : <p>{t('councils.portal.noUpcoming')}</p>}
+        {props.upcoming.length ? (
+          <MeetingList meetings={props.upcoming} page={page} />
+        ) : (
+          <p>{t('councils.portal.noUpcoming')}</p>
+        )}
         <p>
           <a href="/portal/calendar.ics">{t('councils.portal.calendar')}</a>
         </p>
@@ -88,11 +99,20 @@ export function PortalPage(props: { page: PageContext; upcoming: Meeting[]; past
   )
 }
 
-export function PortalSearchPage(props: { page: PageContext; q: string; hits: SearchHit[]; total: number }) {
+export function PortalSearchPage(props: {
+  page: PageContext
+  q: string
+  hits: SearchHit[]
+  total: number
+}) {
   const { page, q } = props
   const { t, locale } = page
   return (
-    <Layout page={page} title={t('councils.portal.search')} crumbs={[portalCrumb(page), { label: t('councils.portal.search') }]}>
+    <Layout
+      page={page}
+      title={t('councils.portal.search')}
+      crumbs={[portalCrumb(page), { label: t('councils.portal.search') }]}
+    >
       <h1>{t('councils.portal.search')}</h1>
       <SearchForm page={page} q={q} />
       {q.trim() ? (
@@ -105,7 +125,9 @@ export function PortalSearchPage(props: { page: PageContext; q: string; hits: Se
               {props.hits.map((h) => (
                 <li>
                   <a href={`/portal/meetings/${h.meetingId}#minutes`}>{h.title}</a>{' '}
-                  <span class="muted">{t('councils.portal.published', { date: formatDate(h.publishedAt, locale) })}</span>
+                  <span class="muted">
+                    {t('councils.portal.published', { date: formatDate(h.publishedAt, locale) })}
+                  </span>
                   <p>
                     {h.snippet.before}
                     <mark>{h.snippet.match}</mark>
@@ -132,10 +154,16 @@ export function PortalMeetingPage(props: {
   const { t, locale } = page
   const { meeting, minutes } = detail
   const remaining = meeting.galleryCapacity - detail.registered
-  const open = meeting.isPublic && meeting.galleryCapacity > 0 && meeting.startsAt.getTime() > Date.now()
+  const open =
+    meeting.isPublic && meeting.galleryCapacity > 0 && meeting.startsAt.getTime() > Date.now()
   const title = `${meeting.councilName} ${meeting.title}`
   return (
-    <Layout page={page} title={title} crumbs={[portalCrumb(page), { label: title }]} notice={props.notice}>
+    <Layout
+      page={page}
+      title={title}
+      crumbs={[portalCrumb(page), { label: title }]}
+      notice={props.notice}
+    >
       <h1>{title}</h1>
       <MeetingFacts meeting={meeting} t={t} locale={locale} registered={detail.registered} />
       {detail.materials.length ? (
@@ -145,7 +173,9 @@ export function PortalMeetingPage(props: {
             {detail.materials.map((m) => (
               <li>
                 <a href={`/portal/materials/${m.id}`}>{m.title}</a>{' '}
-                <span class="muted">（{m.filename}、{formatBytes(m.size)}）</span>
+                <span class="muted">
+                  （{m.filename}、{formatBytes(m.size)}）
+                </span>
               </li>
             ))}
           </ul>
@@ -156,11 +186,30 @@ export function PortalMeetingPage(props: {
           <h2 id="portal-register-title">{t('councils.portal.register')}</h2>
           <p>{t('councils.portal.remaining', { count: Math.max(0, remaining) })}</p>
           {remaining > 0 ? (
-            <form method="post" action={`/portal/meetings/${meeting.id}/register`} class="form narrow" novalidate>
+            <form
+              method="post"
+              action={`/portal/meetings/${meeting.id}/register`}
+              class="form narrow"
+              novalidate
+            >
               <ErrorSummary errors={errors} t={t} />
               <CsrfField token={page.csrfToken} />
-              <TextField t={t} name="name" label={t('councils.portal.registerName')} value={props.values?.name} errors={errors} required autocomplete="name" />
-              <TextField t={t} name="galleryContact" label={t('councils.portal.registerContact')} value={props.values?.galleryContact} errors={errors} />
+              <TextField
+                t={t}
+                name="name"
+                label={t('councils.portal.registerName')}
+                value={props.values?.name}
+                errors={errors}
+                required
+                autocomplete="name"
+              />
+              <TextField
+                t={t}
+                name="galleryContact"
+                label={t('councils.portal.registerContact')}
+                value={props.values?.galleryContact}
+                errors={errors}
+              />
               <button type="submit" class="button">
                 {t('councils.portal.register')}
               </button>
@@ -172,7 +221,9 @@ export function PortalMeetingPage(props: {
         <h2 id="minutes">{t('councils.minutes')}</h2>
         {minutes ? (
           <>
-            <p class="muted">{t('councils.portal.published', { date: formatDate(minutes.publishedAt, locale) })}</p>
+            <p class="muted">
+              {t('councils.portal.published', { date: formatDate(minutes.publishedAt, locale) })}
+            </p>
             <p>{t('councils.portal.marker')}</p>
             <div class="councils-text" data-published-minutes>
               {minutes.text}

@@ -11,11 +11,18 @@ export const redactMinutesJob: JobHandler = async ({ db, job, progress }) => {
   const minutes = await db
     .selectFrom('council_minutes as n')
     .innerJoin('council_meetings as m', 'm.id', 'n.meeting_id')
-    .select(['n.id', 'n.status', 'n.original_text', 'n.redaction_job_id', 'm.council_id', 'm.allowlist'])
+    .select([
+      'n.id',
+      'n.status',
+      'n.original_text',
+      'n.redaction_job_id',
+      'm.council_id',
+      'm.allowlist',
+    ])
     .where('n.id', '=', minutesId)
     .executeTakeFirst()
   // Minutes drafted again since: a newer job has the newer text.
-  if (!minutes || minutes.status !== 'redacting' || minutes.redaction_job_id !== job.id)
+  if (minutes?.status !== 'redacting' || minutes.redaction_job_id !== job.id)
     return { skipped: true }
   await progress(0, 2)
   const members = await db
@@ -33,7 +40,7 @@ export const redactMinutesJob: JobHandler = async ({ db, job, progress }) => {
       .where('id', '=', minutesId)
       .forUpdate()
       .executeTakeFirst()
-    if (!current || current.status !== 'redacting' || current.redaction_job_id !== job.id) return
+    if (current?.status !== 'redacting' || current.redaction_job_id !== job.id) return
     await trx.deleteFrom('council_minute_spans').where('minutes_id', '=', minutesId).execute()
     for (let i = 0; i < spans.length; i += 500) {
       await trx
@@ -51,7 +58,11 @@ export const redactMinutesJob: JobHandler = async ({ db, job, progress }) => {
         )
         .execute()
     }
-    await trx.updateTable('council_minutes').set({ status: 'in_review', updated_at: new Date() }).where('id', '=', minutesId).execute()
+    await trx
+      .updateTable('council_minutes')
+      .set({ status: 'in_review', updated_at: new Date() })
+      .where('id', '=', minutesId)
+      .execute()
   })
   await progress(2, 2)
   return { spans: spans.length }

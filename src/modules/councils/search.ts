@@ -95,8 +95,7 @@ export async function searchDocuments(
   }
   const occurrences = sql<number>`(${sql.join(
     terms.map(
-      (t) =>
-        sql`(length(d.search_text) - length(replace(d.search_text, ${t}, ''))) / ${t.length}`,
+      (t) => sql`(length(d.search_text) - length(replace(d.search_text, ${t}, ''))) / ${t.length}`,
     ),
     sql` + `,
   )})`
@@ -133,6 +132,8 @@ function snippetOf(body: string, term: string): SearchHit['snippet'] {
   return {
     before: (at > 60 ? '…' : '') + shown.slice(Math.max(0, at - 60), at),
     match: shown.slice(at, at + term.length),
-    after: shown.slice(at + term.length, at + term.length + 80) + (at + term.length + 80 < shown.length ? '…' : ''),
+    after:
+      shown.slice(at + term.length, at + term.length + 80) +
+      (at + term.length + 80 < shown.length ? '…' : ''),
   }
 }
