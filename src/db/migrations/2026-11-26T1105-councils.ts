@@ -114,6 +114,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table council_search_bigrams (
       minutes_id uuid not null references council_search_documents(minutes_id) on delete cascade deferrable initially immediate,
       gram text not null,
+      occurrences int not null default 1,
       primary key (gram, minutes_id)
     );
   `,

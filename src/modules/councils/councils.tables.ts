@@ -112,6 +112,7 @@ export interface CouncilSearchDocumentsTable {
 export interface CouncilSearchBigramsTable {
   minutes_id: string
   gram: string
+  occurrences: number
 }
 
 export interface CouncilsTables {

@@ -11,13 +11,18 @@ export function searchForm(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
-export function bigramsOf(text: string): string[] {
-  const grams = new Set<string>()
+/** The distinct bigrams of a text with how often each occurs (whitespace never inside one). */
+export function bigramCounts(text: string): Map<string, number> {
+  const grams = new Map<string, number>()
   for (let i = 0; i + 2 <= text.length; i++) {
     const gram = text.slice(i, i + 2)
-    if (!/\s/.test(gram)) grams.add(gram)
+    if (!/\s/.test(gram)) grams.set(gram, (grams.get(gram) ?? 0) + 1)
   }
-  return [...grams]
+  return grams
+}
+
+export function bigramsOf(text: string): string[] {
+  return [...bigramCounts(text).keys()]
 }
 
 /** Adds (or replaces) one document: only ever called with published, redacted text. */
@@ -38,11 +43,15 @@ export async function indexDocument(
       published_at: doc.publishedAt,
     })
     .execute()
-  const grams = bigramsOf(searchText)
+  const grams = [...bigramCounts(searchText)]
   for (let i = 0; i < grams.length; i += 2000) {
     await trx
       .insertInto('council_search_bigrams')
-      .values(grams.slice(i, i + 2000).map((gram) => ({ minutes_id: doc.minutesId, gram })))
+      .values(
+        grams
+          .slice(i, i + 2000)
+          .map(([gram, occurrences]) => ({ minutes_id: doc.minutesId, gram, occurrences })),
+      )
       .execute()
   }
 }
@@ -73,23 +82,35 @@ export async function searchDocuments(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = [...new Set(searchForm(query).split(/\s+/).filter(Boolean))].slice(0, 5)
   if (terms.length === 0) return { hits: [], total: 0 }
-  let candidates = db.selectFrom('council_search_documents as d').select('d.minutes_id')
+  // The common case, one two-character word (観光, 農業): the index alone answers it, exactly,
+  // ranked by the occurrence counts it keeps.
+  if (terms.length === 1 && terms[0]!.length === 2 && !/\s/.test(terms[0]!))
+    return searchOneBigram(db, terms[0]!, options)
+  // Each term's rarest bigram narrows the documents to check (the index's document counts
+  // tell which is rarest); strpos then keeps only those that contain the whole term.
+  const allGrams = [...new Set(terms.flatMap((t) => bigramsOf(t)))]
+  const frequency = new Map<string, number>()
+  if (allGrams.length) {
+    const rows = await db
+      .selectFrom('council_search_bigrams')
+      .select(['gram', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('gram', 'in', allGrams)
+      .groupBy('gram')
+      .execute()
+    for (const r of rows) frequency.set(r.gram, Number(r.n))
+    if (allGrams.some((g) => !frequency.has(g))) return { hits: [], total: 0 }
+  }
+  let matching = db.selectFrom('council_search_documents as d')
   for (const term of terms) {
     const grams = bigramsOf(term)
     if (grams.length === 0) {
-      candidates = candidates.where('d.search_text', 'like', `%${escapeLike(term)}%`)
+      matching = matching.where('d.search_text', 'like', `%${escapeLike(term)}%`)
       continue
     }
-    candidates = candidates
-      .where(
-        'd.minutes_id',
-        'in',
-        db
-          .selectFrom('council_search_bigrams')
-          .select('minutes_id')
-          .where('gram', 'in', grams)
-          .groupBy('minutes_id')
-          .having(sql`count(*)`, '=', grams.length),
+    const rarest = grams.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a))
+    matching = matching
+      .where('d.minutes_id', 'in', (eb) =>
+        eb.selectFrom('council_search_bigrams').select('minutes_id').where('gram', '=', rarest),
       )
       .where(sql<boolean>`strpos(d.search_text, ${term}) > 0`)
   }
@@ -99,26 +120,78 @@ export async function searchDocuments(
     ),
     sql` + `,
   )})`
-  const rows = await db
-    .selectFrom('council_search_documents as d')
-    .select(['d.minutes_id', 'd.meeting_id', 'd.title', 'd.body', 'd.published_at'])
+  const ranked = await matching
+    .select(['d.minutes_id', 'd.published_at'])
     .select(occurrences.as('score'))
     .select(sql<string>`count(*) over ()`.as('total'))
-    .where('d.minutes_id', 'in', candidates)
     .orderBy('score', 'desc')
     .orderBy('d.published_at', 'desc')
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0)
     .execute()
+  const ids = ranked.map((r) => r.minutes_id)
+  const docs = ids.length
+    ? await db
+        .selectFrom('council_search_documents')
+        .select(['minutes_id', 'meeting_id', 'title', 'body'])
+        .where('minutes_id', 'in', ids)
+        .execute()
+    : []
+  const byId = new Map(docs.map((d) => [d.minutes_id, d]))
   return {
-    total: rows.length ? Number(rows[0]!.total) : 0,
+    total: ranked.length ? Number(ranked[0]!.total) : 0,
+    hits: ranked.map((r) => {
+      const d = byId.get(r.minutes_id)!
+      return {
+        minutesId: r.minutes_id,
+        meetingId: d.meeting_id,
+        title: d.title,
+        publishedAt: r.published_at,
+        score: Number(r.score),
+        snippet: snippetOf(d.body, terms[0]!),
+      }
+    }),
+  }
+}
+
+async function searchOneBigram(
+  db: Db,
+  gram: string,
+  options: { limit?: number; offset?: number },
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('council_search_bigrams as b')
+      .innerJoin('council_search_documents as d', 'd.minutes_id', 'b.minutes_id')
+      .select([
+        'd.minutes_id',
+        'd.meeting_id',
+        'd.title',
+        'd.body',
+        'd.published_at',
+        'b.occurrences',
+      ])
+      .where('b.gram', '=', gram)
+      .orderBy('b.occurrences', 'desc')
+      .orderBy('d.published_at', 'desc')
+      .limit(options.limit ?? 20)
+      .offset(options.offset ?? 0)
+      .execute(),
+    db
+      .selectFrom('council_search_bigrams')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('gram', '=', gram)
+      .executeTakeFirstOrThrow(),
+  ])
+  return {
+    total: Number(total.n),
     hits: rows.map((r) => ({
       minutesId: r.minutes_id,
       meetingId: r.meeting_id,
       title: r.title,
       publishedAt: r.published_at,
-      score: Number(r.score),
-      snippet: snippetOf(r.body, terms[0]!),
+      score: r.occurrences,
+      snippet: snippetOf(r.body, gram),
     })),
   }
 }
