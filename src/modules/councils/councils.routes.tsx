@@ -120,7 +120,8 @@ export const councilRoutes = new Hono<AppEnv>()
   .get('/meetings/:id/edit', async (c) => {
     const actor = requireActor(c)
     const { db } = c.get('deps')
-    const { meeting } = await getMeeting(db, actor, idParam(c))
+    const { meeting, canManage } = await getMeeting(db, actor, idParam(c))
+    if (!canManage) throw forbidden()
     const { council } = await getCouncil(db, actor, meeting.councilId)
     return c.html(
       <MeetingFormPage
