@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { councilsOpenApiPaths, councilsOpenApiSchemas } from '../modules/councils/index.ts'
 import {
   groupMemberSchema,
   personInputSchema,
@@ -57,6 +58,7 @@ export function openApiDocument(serverUrl: string) {
         PersonInput: schema(personInputSchema),
         PersonUpdate: schema(personUpdateSchema),
         GroupMember: schema(groupMemberSchema),
+        ...councilsOpenApiSchemas,
       },
     },
     security: [{ bearer: [] }],
@@ -137,6 +139,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { '200': { description: 'OK' }, ...errorResponses },
         },
       },
+      ...councilsOpenApiPaths,
     },
   }
 }

@@ -1,4 +1,5 @@
 export { councilApiRoutes } from './councils.api.ts'
+export { councilsOpenApiPaths, councilsOpenApiSchemas } from './councils.openapi.ts'
 export { canManageCouncils, canReadOriginalMinutes } from './councils.policy.ts'
 export { councilRoutes } from './councils.routes.tsx'
 export { seedCouncils } from './councils.seed.ts'
