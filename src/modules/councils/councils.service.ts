@@ -232,10 +232,22 @@ export async function scheduleMeeting(
       action: 'council.meeting.schedule',
       entity: 'council_meeting',
       entityId: row.id,
-      data: { ...input, council: council.name },
+      data: { ...meetingAuditData(input), council: council.name },
     })
     return (await findMeeting(trx, row.id))!
   })
+}
+
+/**
+ * A meeting's input as audit data: dates as ISO strings (the audit hash is computed over the
+ * data as given, and a Date would hash as {} but be stored as a string).
+ */
+function meetingAuditData(input: MeetingInput) {
+  return {
+    ...input,
+    startsAt: input.startsAt.toISOString(),
+    endsAt: input.endsAt?.toISOString() ?? null,
+  }
 }
 
 function meetingColumns(input: MeetingInput) {
@@ -280,7 +292,7 @@ export async function updateMeeting(
       action: 'council.meeting.update',
       entity: 'council_meeting',
       entityId: id,
-      data: { ...input },
+      data: { ...meetingAuditData(input), version: input.version },
     })
     return (await findMeeting(trx, id))!
   })

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import pino from 'pino'
+import { verifyAuditChain } from '../../audit/audit.ts'
 import { JobWorker } from '../../jobs/worker.ts'
 import {
   createTestApp,
@@ -494,6 +495,8 @@ describe('minutes: draft, review, sign-off, publication', () => {
     assert.equal(audit.length, 1)
     assert.equal((audit[0]!.data as { title: string }).title, '東京都公開審議会 第1回')
     assert.doesNotMatch(JSON.stringify(audit), secrets)
+    // Every change above was audited, and the chain still verifies.
+    assert.equal((await verifyAuditChain(t.database.db)).ok, true)
   })
 
   test('portal pages are cacheable; a withdrawal removes the minutes from page, feed and index', async () => {
