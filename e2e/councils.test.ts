@@ -116,11 +116,9 @@ test('secretary → approver → resident: meeting, minutes, redaction review, s
     page.getByRole('button', { name: ja('councils.draftMinutes') }).click(),
   ])
   const minutesUrl = page.url().replace(/\?.*$/, '')
-  for (let i = 0; i < 240; i++) {
-    if ((await page.locator('[data-minutes-status="in_review"]').count()) > 0) break
-    await page.waitForTimeout(500)
-    await page.goto(minutesUrl)
-  }
+  // The page reloads itself (meta refresh) while the job runs; wait until it shows the review.
+  await page.locator('[data-minutes-status="in_review"]').waitFor({ timeout: 180_000 })
+  await page.waitForLoadState('load')
   assert.equal(
     await page.locator('[data-minutes-status]').getAttribute('data-minutes-status'),
     'in_review',
