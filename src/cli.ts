@@ -18,7 +18,6 @@ import {
   insertUser,
   loadActor,
 } from './modules/accounts/index.ts'
-import { applyRedactions, redact } from './modules/redaction/index.ts'
 
 const usage = `kaikaku <command>
 
@@ -222,6 +221,8 @@ async function redactCommand(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) fail(usage, 2)
   if (!existsSync(file)) fail(`no such file: ${file}`)
   const text = readFileSync(file, 'utf8')
+  // Loaded only for this command: the other commands need neither the engine nor its dictionary.
+  const { applyRedactions, redact } = await import('./modules/redaction/index.ts')
   const spans = await redact(text, { allowlist: values.allow ?? [] })
   const redacted = applyRedactions(text, spans)
   if (!values.json) {
