@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import kuromoji, { type IpadicFeatures, type Tokenizer } from 'kuromoji'
+import type { IpadicFeatures, Tokenizer } from 'kuromoji'
 
 export type JapaneseTokenizer = Tokenizer<IpadicFeatures>
 export type Token = IpadicFeatures
@@ -13,7 +13,10 @@ let loading: Promise<JapaneseTokenizer> | null = null
  */
 export function loadTokenizer(): Promise<JapaneseTokenizer> {
   loading ??= new Promise<JapaneseTokenizer>((resolve, reject) => {
+    // The library itself is required here too, so that a process that never redacts
+    // (the server on the request path, other CLI commands) does not even load its code.
     const require = createRequire(import.meta.url)
+    const kuromoji = require('kuromoji') as typeof import('kuromoji')
     const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict')
     kuromoji.builder({ dicPath }).build((error, tokenizer) => {
       if (error) {
