@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { verifyAuditChain } from './audit/audit.ts'
 import { isRole } from './auth/actor.ts'
@@ -31,6 +31,7 @@ const usage = `kaikaku <command>
   restore FILE                  バックアップから復元 / restore a backup
   audit verify                  監査ログの改ざん検査 / verify the audit chain
   programs import FILE [--fiscal-year Y] [--partial]   事業データの取り込み / import programmes
+  redact [--json] [--allow NAME]… FILE   個人情報等のマスキング案 / propose redactions
 
 環境変数 / environment: DATABASE_URL, KAIKAKU_DATA_DIR (./data), PORT, KAIKAKU_DEMO`
 
@@ -207,6 +208,8 @@ async function dispatch(argv: string[]): Promise<void> {
         for (const line of lines) console.log(line)
         if (exitCode) fail(lines.length ? '' : usage, exitCode)
       })
+    case 'redact':
+      return redactCommand([sub, ...rest].filter((a): a is string => a !== undefined))
     case 'help':
     case '--help':
       console.log(usage)
@@ -214,4 +217,30 @@ async function dispatch(argv: string[]): Promise<void> {
     default:
       fail(usage, 2)
   }
+}
+
+/** Prints the redacted text, or with --json `{"spans":[…],"text":"…"}` (offsets in the file's text). */
+async function redactCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, allow: { type: 'string', multiple: true } },
+  })
+  const file = positionals[0]
+  if (!file || positionals.length > 1) fail(usage, 2)
+  if (!existsSync(file)) fail(`no such file: ${file}`)
+  const text = readFileSync(file, 'utf8')
+  // Loaded only for this command: the other commands need neither the engine nor its dictionary.
+  const { applyRedactions, redact } = await import('./modules/redaction/index.ts')
+  const spans = await redact(text, { allowlist: values.allow ?? [] })
+  const redacted = applyRedactions(text, spans)
+  if (!values.json) {
+    process.stdout.write(redacted)
+    return
+  }
+  const output = {
+    spans: spans.map(({ start, end, type, reason }) => ({ start, end, type, reason })),
+    text: redacted,
+  }
+  process.stdout.write(`${JSON.stringify(output)}\n`)
 }

@@ -8,6 +8,12 @@ import { sql } from 'kysely'
 import { translator } from '../i18n/index.ts'
 import { jobApi, jobPages } from '../jobs/jobs.routes.tsx'
 import { accountRoutes, adminRoutes, oidcRoutes, safeNext } from '../modules/accounts/index.ts'
+import {
+  councilApiRoutes,
+  councilRoutes,
+  portalApiRoutes,
+  portalRoutes,
+} from '../modules/councils/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
 import { createHqApiRoutes, createHqRoutes } from '../modules/hq/index.ts'
 import {
@@ -153,6 +159,8 @@ export function createApp(deps: AppDeps) {
   app.route('/hq', createHqRoutes(hqAgendaSources))
   app.route('/news', newsletterRoutes)
   app.route('/programs', programRoutes)
+  app.route('/councils', councilRoutes)
+  app.route('/portal', portalRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -174,6 +182,8 @@ export function createApp(deps: AppDeps) {
   api.route('/hq', createHqApiRoutes(hqAgendaSources))
   api.route('/news', newsletterApiRoutes)
   api.route('/programs', programApiRoutes)
+  api.route('/councils', councilApiRoutes)
+  api.route('/portal', portalApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

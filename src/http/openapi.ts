@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { councilsOpenApiPaths, councilsOpenApiSchemas } from '../modules/councils/index.ts'
 import { hqOpenApiPaths } from '../modules/hq/index.ts'
 import { initiativesOpenApiPaths } from '../modules/initiatives/index.ts'
 import { newsletterOpenApiPaths } from '../modules/newsletter/index.ts'
@@ -62,6 +63,7 @@ export function openApiDocument(serverUrl: string) {
         PersonInput: schema(personInputSchema),
         PersonUpdate: schema(personUpdateSchema),
         GroupMember: schema(groupMemberSchema),
+        ...councilsOpenApiSchemas,
       },
     },
     security: [{ bearer: [] }],
@@ -147,6 +149,7 @@ export function openApiDocument(serverUrl: string) {
       ...initiativesOpenApiPaths,
       ...hqOpenApiPaths,
       ...newsletterOpenApiPaths,
+      ...councilsOpenApiPaths,
     },
   }
 }

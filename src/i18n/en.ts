@@ -1,3 +1,4 @@
+import { councilsEn } from '../modules/councils/councils.messages.ts'
 import { hqEn } from '../modules/hq/hq.messages.ts'
 import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
@@ -213,4 +214,5 @@ export const en: Record<MessageKey, string> = {
   ...initiativesEn,
   ...hqEn,
   ...programsEn,
+  ...councilsEn,
 }

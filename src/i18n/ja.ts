@@ -1,3 +1,4 @@
+import { councilsJa } from '../modules/councils/councils.messages.ts'
 import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
@@ -221,6 +222,7 @@ export const ja = {
   ...initiativesJa,
   ...hqJa,
   ...programsJa,
+  ...councilsJa,
 } as const
 
 export type MessageKey = keyof typeof ja

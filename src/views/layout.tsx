@@ -65,6 +65,7 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                 {t('app.name')}
               </a>
               <div class="site-tools">
+                <a href="/portal">{t('councils.portalNav')}</a>
                 <a
                   href={`/lang/${other}?next=${encodeURIComponent(page.path)}`}
                   lang={other}
@@ -124,6 +125,18 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                     {t('nav.inbox')}
                     {page.unread ? <span class="badge">{page.unread}</span> : null}
                   </NavLink>
+                  {hasRole(
+                    actor,
+                    'council_secretary',
+                    'disclosure_officer',
+                    'hq_secretariat',
+                    'hq_chief',
+                    'admin',
+                  ) ? (
+                    <NavLink href="/councils" current={page.path}>
+                      {t('councils.nav')}
+                    </NavLink>
+                  ) : null}
                   {hasRole(actor, 'admin') ? (
                     <NavLink href="/admin" current={page.path}>
                       {t('nav.admin')}
