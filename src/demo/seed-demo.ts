@@ -2,6 +2,7 @@ import type { Db } from '../db/schema.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { insertUser } from '../modules/accounts/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
+import { seedProposals } from '../modules/proposals/index.ts'
 
 export interface DemoAccount {
   role: string
@@ -36,6 +37,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
       })
       accounts.push({ role: account.role, email, name: person.name })
     }
+    await seedProposals(trx, org, password)
     return accounts
   })
 }

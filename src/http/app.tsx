@@ -10,6 +10,7 @@ import { jobApi, jobPages } from '../jobs/jobs.routes.tsx'
 import { accountRoutes, adminRoutes, oidcRoutes, safeNext } from '../modules/accounts/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { proposalsApiRoutes, proposalsRoutes } from '../modules/proposals/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
 import { LANG_COOKIE, setAppCookie } from './cookies.ts'
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps) {
   app.route('/admin', adminRoutes)
   app.route('/org', orgRoutes)
   app.route('/jobs', jobPages)
+  app.route('/proposals', proposalsRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -152,6 +154,7 @@ export function createApp(deps: AppDeps) {
   })
   api.route('/org', orgApiRoutes)
   api.route('/jobs', jobApi)
+  api.route('/', proposalsApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

@@ -1,3 +1,4 @@
+import { proposalsEn } from '../modules/proposals/proposals.messages.ts'
 import type { MessageKey } from './ja.ts'
 
 const platformEn = {
@@ -203,4 +204,5 @@ const platformEn = {
 
 export const en: Record<MessageKey, string> = {
   ...platformEn,
+  ...proposalsEn,
 }

@@ -1,3 +1,5 @@
+import { proposalsJa } from '../modules/proposals/proposals.messages.ts'
+
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
 const platformJa = {
   'app.name': 'Kaikaku 業務改革推進システム',
@@ -210,6 +212,7 @@ const platformJa = {
  */
 export const ja = {
   ...platformJa,
+  ...proposalsJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -96,6 +96,9 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/org" current={page.path}>
                     {t('nav.org')}
                   </NavLink>
+                  <NavLink href="/proposals" current={page.path}>
+                    {t('proposals.nav')}
+                  </NavLink>
                   <NavLink href="/inbox" current={page.path}>
                     {t('nav.inbox')}
                     {page.unread ? <span class="badge">{page.unread}</span> : null}
