@@ -6,6 +6,7 @@ import {
   unitInputSchema,
   unitUpdateSchema,
 } from '../modules/org/index.ts'
+import { proposalsOpenApi } from '../modules/proposals/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
 const json = (s: object) => ({ content: { 'application/json': { schema: s } } })
@@ -57,6 +58,7 @@ export function openApiDocument(serverUrl: string) {
         PersonInput: schema(personInputSchema),
         PersonUpdate: schema(personUpdateSchema),
         GroupMember: schema(groupMemberSchema),
+        ...proposalsOpenApi.schemas(schema),
       },
     },
     security: [{ bearer: [] }],
@@ -130,6 +132,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { '204': { description: 'Removed' }, ...errorResponses },
         },
       },
+      ...proposalsOpenApi.paths(errorResponses, idParameter, json),
       '/jobs/{id}': {
         parameters: [idParameter],
         get: {

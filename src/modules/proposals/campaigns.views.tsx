@@ -280,3 +280,26 @@ export function CampaignFormPage(props: {
     </Layout>
   )
 }
+
+export function AwaitingPage({
+  page,
+  proposals,
+}: {
+  page: PageContext
+  proposals: BlindProposal[]
+}) {
+  const { t } = page
+  return (
+    <Layout
+      page={page}
+      title={t('proposals.awaiting')}
+      crumbs={[
+        { label: t('proposals.title'), href: '/proposals' },
+        { label: t('proposals.awaiting') },
+      ]}
+    >
+      <h1>{t('proposals.awaiting')}</h1>
+      <ProposalTable page={page} proposals={proposals} empty={t('proposals.none')} />
+    </Layout>
+  )
+}

@@ -14,10 +14,15 @@ import {
   listCampaigns,
   reviewGroupChoices,
 } from './campaigns.service.ts'
-import { CampaignFormPage, CampaignPage, ProposalsHomePage } from './campaigns.views.tsx'
+import {
+  AwaitingPage,
+  CampaignFormPage,
+  CampaignPage,
+  ProposalsHomePage,
+} from './campaigns.views.tsx'
 import { proposalDashboard } from './dashboard.service.ts'
 import { AdoptedPage, DashboardPage } from './dashboard.views.tsx'
-import { listAdopted, shortlistProposals } from './decisions.service.ts'
+import { listAdopted, listAwaitingDecision, shortlistProposals } from './decisions.service.ts'
 import { ProposalFormPage, SimilarList } from './form.views.tsx'
 import { proposalItemRoutes } from './proposal.routes.tsx'
 import { canDecide, canManageCampaigns, canSeeRanking, canSubmitTo } from './proposals.policy.ts'
@@ -99,6 +104,11 @@ export const proposalsRoutes = new Hono<AppEnv>()
   .get('/review', async (c) => {
     const items = await reviewQueue(c.get('deps').db, requireActor(c))
     return c.html(<ReviewQueuePage page={await pageContext(c)} items={items} />)
+  })
+  .get('/awaiting', async (c) => {
+    const proposals = await listAwaitingDecision(c.get('deps').db, requireActor(c))
+    const page = await pageContext(c)
+    return c.html(<AwaitingPage page={page} proposals={proposals} />)
   })
   .get('/adopted', async (c) => {
     const items = await listAdopted(c.get('deps').db, requireActor(c))
