@@ -48,7 +48,7 @@ export const STAFF_PROPOSALS: SeedProposal[] = [
   },
   {
     author: 'staff-2',
-    area: 'kanko-ukeire',
+    area: 'body-kanko-zaidan',
     title: '観光案内所の多言語対応の強化',
     problem: '外国人旅行者が観光案内所で言葉が通じず、必要な案内を受けられないことがある。',
     solution: '翻訳タブレットを案内所に配備し、多言語で案内できるようにする。',
@@ -68,7 +68,7 @@ export const STAFF_PROPOSALS: SeedProposal[] = [
   },
   {
     author: 'staff-4',
-    area: 'norin-nogyo',
+    area: 'off-nogyo',
     title: '都内農産物直売所マップの公開',
     problem: '都内の農産物直売所の場所が都民に知られておらず、都市農業の魅力が伝わっていない。',
     solution: '直売所の位置情報をオープンデータとして公開し、地図アプリで見られるようにする。',
