@@ -131,6 +131,8 @@ export const proposalsRoutes = new Hono<AppEnv>()
   })
   .post('/campaigns', async (c) => {
     const actor = requireActor(c)
+    // Authorise before validating: a form from someone who may not create campaigns is a 403.
+    if (!canManageCampaigns(actor)) throw forbidden()
     const { db } = c.get('deps')
     const fields = await formFields(c)
     try {
