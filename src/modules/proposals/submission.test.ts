@@ -279,15 +279,18 @@ describe('submitting a proposal', () => {
       scaleMax: '5',
       reviewersPerProposal: '2',
     }
-    const bad = await secretariat.postForm('/proposals/campaigns', {
+    const badPeriod = await secretariat.postForm('/proposals/campaigns', {
       ...fields,
       closesOn: shift(-5),
+    })
+    assert.equal(badPeriod.status, 400)
+    assert.ok((await badPeriod.text()).includes('受付終了日は開始日以降にしてください。'))
+    const badRubric = await secretariat.postForm('/proposals/campaigns', {
+      ...fields,
       criteria: '効果',
     })
-    assert.equal(bad.status, 400)
-    const html = await bad.text()
-    assert.ok(html.includes('受付終了日は開始日以降にしてください。'))
-    assert.ok(html.includes('評価項目'))
+    assert.equal(badRubric.status, 400)
+    assert.ok((await badRubric.text()).includes('評価項目（1行に「項目:重み」）: '))
     const good = await secretariat.postForm('/proposals/campaigns', fields)
     assert.equal(good.status, 303)
   })
