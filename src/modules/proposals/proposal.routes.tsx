@@ -1,4 +1,6 @@
 import { type Context, Hono } from 'hono'
+import type { Actor } from '../../auth/actor.ts'
+import { authorize } from '../../auth/authorize.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { notFound } from '../../http/errors.ts'
 import { formFields, idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
@@ -8,6 +10,7 @@ import { formErrorsOf } from '../../views/forms.tsx'
 import { mergeProposal, recordDecision, reportProgress } from './decisions.service.ts'
 import { ProposalFormPage } from './form.views.tsx'
 import { ProposalPage } from './proposal.views.tsx'
+import { canDecide } from './proposals.policy.ts'
 import { getProposalDetail, readAttachment, similarProposals } from './proposals.read.ts'
 import { renderFormError, similarText, unitChoices } from './proposals.routes.tsx'
 import {
@@ -48,6 +51,12 @@ async function renderDetail(
       errors={errors}
     />
   )
+}
+
+/** Checks the role before the form is validated, so that a form not theirs is a 403. */
+function authorizeThen(c: Context<AppEnv>, allowed: (actor: Actor) => boolean): true {
+  authorize(requireActor(c), allowed)
+  return true
 }
 
 /** A form on the proposal page that posts, then redirects back with a notice or shows errors. */
@@ -152,6 +161,7 @@ export const proposalItemRoutes = new Hono<AppEnv>()
     '/:id/decision',
     detailAction(
       (c, id, f) =>
+        authorizeThen(c, canDecide) &&
         recordDecision(c.get('deps').db, requireActor(c), id, parseInput(decisionInputSchema, f)),
       'proposals.notice.decided',
     ),

@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono'
+import { authorize } from '../../auth/authorize.ts'
 import type { AppEnv } from '../../http/context.ts'
-import { AppError } from '../../http/errors.ts'
+import { AppError, badJson } from '../../http/errors.ts'
 import { idParam, jsonBody, requireActor } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
 import { listCampaigns } from './campaigns.service.ts'
 import { recordDecision } from './decisions.service.ts'
+import { canDecide } from './proposals.policy.ts'
 import { getProposalDetail, listProposals } from './proposals.read.ts'
 import {
   decisionInputSchema,
@@ -80,17 +82,25 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
     const actor = requireActor(c)
     const { db } = c.get('deps')
     const id = idParam(c)
-    const patch = await jsonBody(c, proposalPatchSchema)
+    let raw: Record<string, unknown>
+    try {
+      raw = await c.req.json()
+    } catch {
+      throw badJson()
+    }
+    const patch = parseInput(proposalPatchSchema, raw)
     const ifMatch = ifMatchVersion(c.req.header('if-match'))
     if (ifMatch === undefined && patch.version === undefined) return preconditionError(c, 428)
-    const { proposal } = await getProposalDetail(db, actor, id)
+    const current = await getProposalDetail(db, actor, id)
+    const { proposal } = current
     if (ifMatch !== undefined && ifMatch !== proposal.version) return preconditionError(c, 412)
     const version = ifMatch ?? patch.version!
-    const { submit, version: _, ...fields } = patch
-    const current = await getProposalDetail(db, actor, id)
-    const coAuthors = (current.authors ?? []).filter((a) => !a.isLead).map((a) => a.userId)
-    const emails = coAuthors.length
-      ? (await db.selectFrom('users').select('email').where('id', 'in', coAuthors).execute()).map(
+    // Only the fields the client named change; areaUnitId is named when the key is present.
+    const { submit, version: _, areaUnitId, ...named } = patch
+    const fields = Object.fromEntries(Object.entries(named).filter(([, v]) => v !== undefined))
+    const coAuthorIds = (current.authors ?? []).filter((a) => !a.isLead).map((a) => a.userId)
+    const emails = coAuthorIds.length
+      ? (await db.selectFrom('users').select('email').where('id', 'in', coAuthorIds).execute()).map(
           (u) => u.email,
         )
       : []
@@ -101,7 +111,7 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
         id,
         {
           title: proposal.title,
-          areaUnitId: proposal.areaUnitId,
+          areaUnitId: 'areaUnitId' in raw ? areaUnitId : proposal.areaUnitId,
           problem: proposal.problem,
           solution: proposal.solution,
           method: proposal.method,
@@ -136,6 +146,7 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
   })
   .post('/proposals/:id/decision', async (c) => {
     const id = idParam(c)
+    authorize(requireActor(c), canDecide)
     await recordDecision(
       c.get('deps').db,
       requireActor(c),

@@ -42,10 +42,22 @@ export const submitSchema = proposalDraftSchema.extend({
 
 export const proposalUpdateSchema = proposalDraftSchema.extend({ version })
 
-/** The JSON API's PATCH: any subset of the fields; the version comes from If-Match or the body. */
-export const proposalPatchSchema = proposalDraftSchema
-  .partial()
-  .extend({ version: version.optional(), submit: z.boolean().optional() })
+/**
+ * The JSON API's PATCH: any subset of the fields (no defaults, so a field not named is kept);
+ * the version comes from If-Match or the body.
+ */
+export const proposalPatchSchema = z
+  .object({
+    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
+    areaUnitId: optionalUuid,
+    problem: text(FIELD_MAX).optional(),
+    solution: text(FIELD_MAX).optional(),
+    method: text(FIELD_MAX).optional(),
+    caveats: text(FIELD_MAX).optional(),
+    coAuthors: text(2000).optional(),
+    version: version.optional(),
+    submit: z.boolean().optional(),
+  })
   .strict()
 
 export const proposalCreateApiSchema = proposalDraftSchema

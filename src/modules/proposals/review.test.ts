@@ -274,17 +274,15 @@ describe('ranking, report and decision', () => {
     })
     assert.equal(second.status, 409)
     await assert.rejects(
-      db
-        .transaction()
-        .execute((trx) =>
-          recordDecision(trx, null, ids[1]!, {
-            decision: 'defer',
-            reason: 'x',
-            ownerUnitId: null,
-            dueOn: null,
-            becomes: null,
-          }),
-        ),
+      db.transaction().execute((trx) =>
+        recordDecision(trx, null, ids[1]!, {
+          decision: 'defer',
+          reason: 'x',
+          ownerUnitId: null,
+          dueOn: null,
+          becomes: null,
+        }),
+      ),
       { status: 401 },
     )
     const audit = await db
