@@ -28,7 +28,8 @@ const problems: string[] = []
 before(async () => {
   browser = await launchChromium()
   try {
-    server = await startTestServer({ demoPassword: PASSWORD })
+    // The demo seed runs on start; a loaded machine needs more than the default minute.
+    server = await startTestServer({ demoPassword: PASSWORD, timeoutMs: 180_000 })
   } catch (error) {
     await browser.close()
     throw error

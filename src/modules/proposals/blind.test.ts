@@ -191,7 +191,10 @@ describe('blind review: nothing a reviewer can reach names a proposer', () => {
     const mine = queue.queue.map((q) => q.proposal.id)
 
     // Search: by text, and by every proposer's name, which must find nothing.
-    for (const q of ['申請', '観光', ...[...forbidden.keys()].slice(0, 40)]) {
+    const names = [...forbidden]
+      .filter(([, what]) => /^(name|e-mail|kana)/.test(what))
+      .map(([v]) => v)
+    for (const q of ['申請', '観光', ...names]) {
       const res = await look(`/api/v1/proposals?q=${encodeURIComponent(q)}`)
       const body = (await res.json()) as { proposals: unknown[] }
       if (forbidden.has(q)) assert.equal(body.proposals.length, 0, `searching "${q}" finds nothing`)

@@ -1,6 +1,7 @@
 import type { Actor } from '../../auth/actor.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
+import { EMAIL_JOB } from '../../notifications/notify.ts'
 import { insertUser, loadActor } from '../accounts/index.ts'
 import { demoEmail } from '../org/index.ts'
 import { createCampaign } from './campaigns.service.ts'
@@ -190,5 +191,16 @@ export async function seedProposals(
       '相談者の待ち時間を数値で把握し、導入後の効果を測れるようにするとよい。',
     )
     for (const p of PR_PROPOSALS) await submit(prCampaign.id, p)
+    // The demo's past is history, not news: its notices are read and send no e-mail.
+    await trx
+      .updateTable('notifications')
+      .set({ read_at: new Date() })
+      .where('read_at', 'is', null)
+      .execute()
+    await trx
+      .deleteFrom('jobs')
+      .where('kind', '=', EMAIL_JOB)
+      .where('status', '=', 'queued')
+      .execute()
   })
 }
