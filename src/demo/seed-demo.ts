@@ -6,6 +6,7 @@ import { seedHq } from '../modules/hq/index.ts'
 import { seedInitiatives } from '../modules/initiatives/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
 import { seedPrograms } from '../modules/programs/index.ts'
+import { seedProposals } from '../modules/proposals/index.ts'
 import { demoFiscalYear, seedScheduleDemo } from '../modules/schedule/index.ts'
 
 export interface DemoAccount {
@@ -46,6 +47,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
     await seedHq(trx, demoFiscalYear())
     await seedPrograms(trx)
     await seedCouncils(trx)
+    await seedProposals(trx, org, password)
     return accounts
   })
 }

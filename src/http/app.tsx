@@ -24,6 +24,7 @@ import {
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
 import { programApiRoutes, programRoutes, programsAgendaSource } from '../modules/programs/index.ts'
+import { proposalsApiRoutes, proposalsRoutes } from '../modules/proposals/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/programs', programRoutes)
   app.route('/councils', councilRoutes)
   app.route('/portal', portalRoutes)
+  app.route('/proposals', proposalsRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -184,6 +186,7 @@ export function createApp(deps: AppDeps) {
   api.route('/programs', programApiRoutes)
   api.route('/councils', councilApiRoutes)
   api.route('/portal', portalApiRoutes)
+  api.route('/', proposalsApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

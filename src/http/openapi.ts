@@ -11,6 +11,7 @@ import {
   unitUpdateSchema,
 } from '../modules/org/index.ts'
 import { programsOpenApiPaths } from '../modules/programs/index.ts'
+import { proposalsOpenApi } from '../modules/proposals/index.ts'
 import { scheduleOpenApiPaths } from '../modules/schedule/index.ts'
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' })
@@ -64,6 +65,7 @@ export function openApiDocument(serverUrl: string) {
         PersonUpdate: schema(personUpdateSchema),
         GroupMember: schema(groupMemberSchema),
         ...councilsOpenApiSchemas,
+        ...proposalsOpenApi.schemas(schema),
       },
     },
     security: [{ bearer: [] }],
@@ -138,6 +140,7 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       ...programsOpenApiPaths(errorResponses, idParameter),
+      ...proposalsOpenApi.paths(errorResponses, idParameter, json),
       '/jobs/{id}': {
         parameters: [idParameter],
         get: {

@@ -3,6 +3,7 @@ import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
 import { programsJa } from '../modules/programs/programs.messages.ts'
+import { proposalsJa } from '../modules/proposals/proposals.messages.ts'
 import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
 
 /** Japanese, the default. Keys are grouped by area; `{name}` marks a parameter. */
@@ -223,6 +224,7 @@ export const ja = {
   ...hqJa,
   ...programsJa,
   ...councilsJa,
+  ...proposalsJa,
 } as const
 
 export type MessageKey = keyof typeof ja

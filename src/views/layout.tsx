@@ -97,6 +97,9 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                   <NavLink href="/org" current={page.path}>
                     {t('nav.org')}
                   </NavLink>
+                  <NavLink href="/proposals" current={page.path}>
+                    {t('proposals.nav')}
+                  </NavLink>
                   <NavLink href="/programs" current={page.path}>
                     {t('programs.nav')}
                   </NavLink>

@@ -1,0 +1,17 @@
+export { krippendorffAlpha } from './alpha.ts'
+export { type CampaignPeriod, listCampaignPeriods } from './campaigns.service.ts'
+export { listAdopted, listAwaitingDecision, recordDecision } from './decisions.service.ts'
+export { proposalsApiRoutes } from './proposals.api.ts'
+export { proposalsOpenApi } from './proposals.openapi.ts'
+export { isBlindTo } from './proposals.policy.ts'
+export { proposalsRoutes } from './proposals.routes.tsx'
+export {
+  campaignInputSchema,
+  decisionInputSchema,
+  proposalCreateApiSchema,
+  proposalPatchSchema,
+  reviewInputSchema,
+} from './proposals.schemas.ts'
+export { seedProposals } from './proposals.seed.ts'
+export type { BlindProposal, Campaign, DecisionKind } from './proposals.types.ts'
+export { textSimilarity } from './similarity.ts'
