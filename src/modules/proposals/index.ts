@@ -14,4 +14,3 @@ export {
 } from './proposals.schemas.ts'
 export { seedProposals } from './proposals.seed.ts'
 export type { BlindProposal, Campaign, DecisionKind } from './proposals.types.ts'
-export { textSimilarity } from './similarity.ts'

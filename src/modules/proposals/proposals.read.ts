@@ -30,7 +30,7 @@ import { viewProposal } from './proposals.service.ts'
 import type { ProposalsTable } from './proposals.tables.ts'
 import type { BlindProposal, ProposalDetail, ProposalStatus } from './proposals.types.ts'
 import { PROPOSAL_FIELDS } from './proposals.types.ts'
-import { rankSimilar } from './similarity.ts'
+import { rankSimilar } from '../../text/similarity.ts'
 
 export async function getProposalDetail(
   db: Db,

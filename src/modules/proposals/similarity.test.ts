@@ -7,7 +7,7 @@ import {
   rankSimilar,
   SIMILAR_THRESHOLD,
   textSimilarity,
-} from './similarity.ts'
+} from '../../text/similarity.ts'
 
 /** Precision and recall of "similar at or above the threshold" on the labelled pairs. */
 export function evaluate(threshold: number) {
