@@ -5,6 +5,7 @@ import { authorize } from '../../auth/authorize.ts'
 import type { DB, Db } from '../../db/schema.ts'
 import { readStoredFile } from '../../files/index.ts'
 import { notFound } from '../../http/errors.ts'
+import { rankSimilar } from '../../text/similarity.ts'
 import { scrubForBlindViewer } from './attachments.ts'
 import {
   canAdvise,
@@ -30,7 +31,6 @@ import { viewProposal } from './proposals.service.ts'
 import type { ProposalsTable } from './proposals.tables.ts'
 import type { BlindProposal, ProposalDetail, ProposalStatus } from './proposals.types.ts'
 import { PROPOSAL_FIELDS } from './proposals.types.ts'
-import { rankSimilar } from '../../text/similarity.ts'
 
 export async function getProposalDetail(
   db: Db,

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { SIMILARITY_EVAL_SET } from './similarity.eval-set.ts'
 import {
   gramVector,
   normaliseText,
@@ -8,6 +7,7 @@ import {
   SIMILAR_THRESHOLD,
   textSimilarity,
 } from '../../text/similarity.ts'
+import { SIMILARITY_EVAL_SET } from './similarity.eval-set.ts'
 
 /** Precision and recall of "similar at or above the threshold" on the labelled pairs. */
 export function evaluate(threshold: number) {
