@@ -24,7 +24,11 @@ import {
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
 import { programApiRoutes, programRoutes, programsAgendaSource } from '../modules/programs/index.ts'
-import { proposalsApiRoutes, proposalsRoutes } from '../modules/proposals/index.ts'
+import {
+  proposalsAgendaSource,
+  proposalsApiRoutes,
+  proposalsRoutes,
+} from '../modules/proposals/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
 import type { AppDeps, AppEnv } from './context.ts'
@@ -89,7 +93,7 @@ async function errorResponse(c: Context<AppEnv>, error: AppError) {
 }
 
 /** What HQ decides on: each module whose records wait for a decision adds its source here. */
-const hqAgendaSources = [initiativesAgendaSource, programsAgendaSource]
+const hqAgendaSources = [initiativesAgendaSource, programsAgendaSource, proposalsAgendaSource]
 
 export function createApp(deps: AppDeps) {
   const metrics = createMetrics()

@@ -47,7 +47,9 @@ export async function getMeeting(
   const choicesByKind: Record<string, DecisionChoice[]> = {}
   for (const source of sources) {
     if (source.decisionChoices) choicesByKind[source.kind] = await source.decisionChoices(db)
-    const items = (await source.listAwaiting(db)).filter(
+    // Only those who set the agenda are shown what could be pulled onto it.
+    if (!canRunHq(actor)) continue
+    const items = (await source.listAwaiting(db, actor)).filter(
       (i) => !pending.has(`${source.kind}:${i.refId}`),
     )
     awaiting.push({ source: { kind: source.kind, label: source.label }, items })
@@ -122,7 +124,7 @@ export async function pullAgendaItem(
   if (!source) throw invalidField('sourceKind', 'validation.choice')
   return withTransaction(db, async (trx) => {
     await meetingOrThrow(trx, meetingId)
-    const item = (await source.listAwaiting(trx)).find((i) => i.refId === input.refId)
+    const item = (await source.listAwaiting(trx, actor)).find((i) => i.refId === input.refId)
     if (!item) throw invalidField('refId', 'hq.errors.notAwaiting')
     if ((await selectPendingRefs(trx)).has(`${source.kind}:${item.refId}`))
       throw invalidField('refId', 'hq.errors.alreadyOnAgenda')

@@ -36,7 +36,8 @@ export interface AgendaSource {
   kind: string
   /** A message key (translated) or plain text. */
   label: MessageKey | string
-  listAwaiting(db: Db): Promise<AwaitingItem[]>
+  /** What awaits HQ, as the given actor (who runs HQ's meetings) may see it. */
+  listAwaiting(db: Db, actor: Actor): Promise<AwaitingItem[]>
   applyDecision(trx: Db, actor: Actor, refId: string, decision: AgendaDecision): Promise<void>
   /** Choices HQ picks from when deciding this source's items (e.g. the verdicts of a review). */
   decisionChoices?(db: Db): Promise<DecisionChoice[]>

@@ -58,7 +58,7 @@ describe('review sheets on the HQ agenda', () => {
       place: '',
       summary: '',
     })
-    const before = await getMeeting(t.database.db, chief, sources, meeting.id)
+    const before = await getMeeting(t.database.db, secretariat, sources, meeting.id)
     const offered = before.awaiting[0]!.items.map((i) => i.refId)
     assert.ok(offered.includes(decided) && offered.includes(returned))
     assert.ok(before.choicesByKind['programs.review']!.some((c) => c.value === 'abolish'))

@@ -3,8 +3,7 @@ import { recordAudit } from '../../audit/audit.ts'
 import { conflict, invalidField } from '../../http/errors.ts'
 import type { AgendaSource } from '../hq/index.ts'
 import { recordReviewDecision } from './programs.decisions.ts'
-import { reviewBase, toReview } from './programs.queries.ts'
-import { reload, remember } from './programs.reviews.ts'
+import { listReviewsAwaitingDecision, reload, remember } from './programs.reviews.ts'
 import { listVerdicts } from './programs.service.ts'
 
 /**
@@ -15,13 +14,8 @@ import { listVerdicts } from './programs.service.ts'
 export const programsAgendaSource: AgendaSource = {
   kind: 'programs.review',
   label: 'programs.agendaSource',
-  async listAwaiting(db) {
-    const rows = await reviewBase(db)
-      .where('r.status', '=', 'submitted')
-      .orderBy('r.fiscal_year')
-      .orderBy('p.code')
-      .execute()
-    return rows.map(toReview).map((r) => ({
+  async listAwaiting(db, actor) {
+    return (await listReviewsAwaitingDecision(db, actor)).map((r) => ({
       refId: r.id,
       title: `${r.programName}（${r.fiscalYear}年度 見直しシート）`,
       href: `/programs/${r.programId}/reviews/${r.fiscalYear}`,

@@ -167,6 +167,18 @@ export const proposalsJa = {
   'proposals.decision.defer': '保留',
   'proposals.decision.decline': '見送り',
   'proposals.decision.summary': '担当: {owner} / 期限: {due} / {becomes}',
+  'proposals.agendaSource': '職員提案（本部への報告済み）',
+  'proposals.agendaChoice.adopt:program_change':
+    '採用：事業の見直しとして（担当は提案の対象部署、期限は年度末）',
+  'proposals.agendaChoice.adopt:office_initiative':
+    '採用：事業所の業務改善として（担当は提案の対象部署、期限は年度末）',
+  'proposals.agendaChoice.defer': '保留（理由をメモに記入）',
+  'proposals.agendaChoice.decline': '見送り（理由をメモに記入）',
+  'proposals.agendaChoiceRequired':
+    '差し戻し・報告以外の決定には、採用・保留・見送りのいずれかを選んでください。',
+  'proposals.agendaReasonRequired': '保留・見送りの理由をメモに記入してください。',
+  'proposals.agendaOwnerMissing':
+    'この提案は対象部署が未設定のため、提案のページで担当部署と期限を指定して決定してください。',
   'proposals.becomes.program_change': '事業の見直し',
   'proposals.becomes.office_initiative': '事業所の業務改善',
   'proposals.progress.title': '実施状況',
@@ -357,6 +369,18 @@ export const proposalsEn: Record<keyof typeof proposalsJa, string> = {
   'proposals.decision.defer': 'Defer',
   'proposals.decision.decline': 'Decline',
   'proposals.decision.summary': 'Owner: {owner} / due: {due} / {becomes}',
+  'proposals.agendaSource': 'Staff proposals (reported to HQ)',
+  'proposals.agendaChoice.adopt:program_change':
+    'Adopt as a programme change (owner: the unit concerned; due: end of fiscal year)',
+  'proposals.agendaChoice.adopt:office_initiative':
+    'Adopt as an office initiative (owner: the unit concerned; due: end of fiscal year)',
+  'proposals.agendaChoice.defer': 'Defer (reason in the note)',
+  'proposals.agendaChoice.decline': 'Decline (reason in the note)',
+  'proposals.agendaChoiceRequired':
+    'Choose adopt, defer or decline, unless HQ returns or notes the proposal.',
+  'proposals.agendaReasonRequired': 'Write the reason for deferring or declining in the note.',
+  'proposals.agendaOwnerMissing':
+    'This proposal names no unit: decide it on its own page, with an owner unit and a due date.',
   'proposals.becomes.program_change': 'Programme change',
   'proposals.becomes.office_initiative': 'Office initiative',
   'proposals.progress.title': 'Implementation',
