@@ -43,3 +43,8 @@ export function formatFiscalYear(fiscalYear: number, locale: Locale): string {
   // The era of a fiscal year is the era on its first day, 1 April.
   return `${japaneseEraYear(new Date(Date.UTC(fiscalYear, 3, 1, 3)))}度（${fiscalYear}年度）`
 }
+
+/** A moment's calendar date in Tokyo as YYYY-MM-DD, the calendar every date here is kept in. */
+export function todayInTokyo(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(now)
+}

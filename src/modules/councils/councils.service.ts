@@ -8,6 +8,7 @@ import { type FilePolicy, type IncomingFile, storeFile } from '../../files/index
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
 import { canManageCouncils, canViewCouncils } from './councils.policy.ts'
 import { findMeeting, selectMeetings, toCouncil, toMeeting } from './councils.queries.ts'
+import { linkMeetingToSchedule } from './councils.schedule.ts'
 import type { CouncilInput, MeetingInput, MeetingUpdate, MemberInput } from './councils.schemas.ts'
 import type { Council, CouncilMember, Material, Meeting } from './councils.types.ts'
 
@@ -234,7 +235,9 @@ export async function scheduleMeeting(
       entityId: row.id,
       data: { ...meetingAuditData(input), council: council.name },
     })
-    return (await findMeeting(trx, row.id))!
+    const meeting = (await findMeeting(trx, row.id))!
+    await linkMeetingToSchedule(trx, council, meeting)
+    return meeting
   })
 }
 
@@ -294,7 +297,9 @@ export async function updateMeeting(
       entityId: id,
       data: { ...meetingAuditData(input), version: input.version },
     })
-    return (await findMeeting(trx, id))!
+    const updated = (await findMeeting(trx, id))!
+    await linkMeetingToSchedule(trx, council, updated)
+    return updated
   })
 }
 

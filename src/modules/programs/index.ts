@@ -1,12 +1,7 @@
 export { programsAgendaSource } from './programs.agenda.ts'
 export { analysisRows, getAnalysis } from './programs.analysis.ts'
 export { programApiRoutes, reviewListQuerySchema } from './programs.api.ts'
-export {
-  decideReview,
-  listReviewDeadlines,
-  type ReviewPeriod,
-  recordReviewDecision,
-} from './programs.decisions.ts'
+export { decideReview, recordReviewDecision } from './programs.decisions.ts'
 export { demoWorkbook } from './programs.demo-workbook.ts'
 export {
   type ImportResult,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/schema.ts'
 import type { Field } from './programs.columns.ts'
+import { linkReviewPeriods } from './programs.schedule.ts'
 
 /** One programme-year as read from a file (amounts in 円), ready to be written. */
 export interface ProgramRowInput {
@@ -185,6 +186,7 @@ export async function upsertProgramRows(
           ).rows.map((r) => r.y)
         : [...new Set(rows.map((r) => r.fiscalYear))],
     )
+  await linkReviewPeriods(trx, [...new Set(rows.map((r) => r.fiscalYear))])
   return counts
 }
 

@@ -5,7 +5,7 @@ import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
-import { canDecideReview, canViewPrograms } from './programs.policy.ts'
+import { canDecideReview } from './programs.policy.ts'
 import { reviewBase } from './programs.queries.ts'
 import { findReview, reload, remember } from './programs.reviews.ts'
 import type { ReviewDecision } from './programs.schemas.ts'
@@ -87,43 +87,4 @@ export async function decideReview(
       version: decision.version,
     })
   })
-}
-
-export interface ReviewPeriod {
-  fiscalYear: number
-  kind: 'priority' | 'other'
-  /** ISO dates */
-  start: string
-  end: string
-  titleKey: 'programs.review.periodPriority' | 'programs.review.periodOther'
-}
-
-/**
- * The review calendar of each fiscal year with programmes: the subcommittees' proposals by
- * early October (the seed: 10月上旬), and the other programmes within the fiscal year.
- */
-export async function listReviewDeadlines(db: Db, actor: Actor | null): Promise<ReviewPeriod[]> {
-  authorize(actor, canViewPrograms)
-  const years = await db
-    .selectFrom('program_years')
-    .select('fiscal_year')
-    .distinct()
-    .orderBy('fiscal_year')
-    .execute()
-  return years.flatMap(({ fiscal_year: y }) => [
-    {
-      fiscalYear: y,
-      kind: 'priority' as const,
-      start: `${y}-09-01`,
-      end: `${y}-10-10`,
-      titleKey: 'programs.review.periodPriority' as const,
-    },
-    {
-      fiscalYear: y,
-      kind: 'other' as const,
-      start: `${y}-10-11`,
-      end: `${y + 1}-03-31`,
-      titleKey: 'programs.review.periodOther' as const,
-    },
-  ])
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
 import { loadActor } from '../accounts/index.ts'
-import { listReviewDeadlines, recordReviewDecision } from './programs.decisions.ts'
+import { recordReviewDecision } from './programs.decisions.ts'
 import { importProgramFile } from './programs.import.ts'
 import { programImportJobHandler } from './programs.jobs.ts'
 import { listReviewsAwaitingDecision } from './programs.reviews.ts'
@@ -252,10 +253,18 @@ describe('review sheets', () => {
       .transaction()
       .execute((trx) => recordReviewDecision(trx, secretariat, sheet.id, 'abolish', '終期到来'))
     assert.equal(decided.verdictName, '廃止')
-    const periods = await listReviewDeadlines(t.database.db, secretariat)
-    assert.ok(
-      periods.some((p) => p.fiscalYear === 2015 && p.kind === 'priority' && p.end === '2015-10-10'),
-    )
+    // The imported years' review periods are on the overall schedule.
+    const period = await t.database.db
+      .selectFrom('schedule_tasks')
+      .select([sql<string>`ends_on::text`.as('ends'), 'workstream_code', 'href'])
+      .where('source', '=', 'programs.review')
+      .where('source_id', '=', '2015-priority')
+      .executeTakeFirstOrThrow()
+    assert.deepEqual(period, {
+      ends: '2015-10-10',
+      workstream_code: '①',
+      href: '/programs/reviews',
+    })
   })
 })
 

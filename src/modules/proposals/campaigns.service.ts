@@ -4,10 +4,11 @@ import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { invalidField, notFound } from '../../http/errors.ts'
+import { upsertLinkedTask } from '../schedule/index.ts'
 import { canManageCampaigns } from './proposals.policy.ts'
 import { selectCampaign, selectCampaigns, toCampaign } from './proposals.queries.ts'
 import type { CampaignInput } from './proposals.schemas.ts'
-import type { Campaign } from './proposals.types.ts'
+import type { Campaign, CampaignKind } from './proposals.types.ts'
 
 export async function listCampaigns(db: Db, actor: Actor | null): Promise<Campaign[]> {
   authorize(actor)
@@ -20,6 +21,9 @@ export async function getCampaign(db: Db, actor: Actor | null, id: string): Prom
   if (!campaign) throw notFound()
   return campaign
 }
+
+/** The seed's workstreams: ⑤ staff proposals, ④ the young staff's training groups, ② the PR team. */
+const WORKSTREAM_OF: Record<CampaignKind, string> = { staff: '⑤', training: '④', pr_team: '②' }
 
 export async function createCampaign(
   db: Db,
@@ -59,28 +63,20 @@ export async function createCampaign(
       entityId: row.id,
       data: { title: input.title, opensOn: input.opensOn, closesOn: input.closesOn },
     })
-    return toCampaign(row)
+    const campaign = toCampaign(row)
+    await upsertLinkedTask(trx, {
+      source: 'proposals.campaign',
+      sourceId: campaign.id,
+      workstream: WORKSTREAM_OF[campaign.kind],
+      title: `${campaign.title}（募集期間）`,
+      startsOn: campaign.opensOn,
+      endsOn: campaign.closesOn,
+      milestone: false,
+      ownerUnitId: null,
+      href: `/proposals/campaigns/${campaign.id}`,
+    })
+    return campaign
   })
-}
-
-export interface CampaignPeriod {
-  title: string
-  start: string
-  end: string
-  href: string
-}
-
-/** Campaign periods for the overall schedule (全体スケジュール). */
-export async function listCampaignPeriods(db: Db): Promise<CampaignPeriod[]> {
-  const campaigns = await selectCampaigns(db)
-  return campaigns
-    .map((c) => ({
-      title: c.title,
-      start: c.opensOn,
-      end: c.closesOn,
-      href: `/proposals/campaigns/${c.id}`,
-    }))
-    .sort((a, b) => a.start.localeCompare(b.start))
 }
 
 /** Review-team groups a campaign may name (the org module's review_team groups). */

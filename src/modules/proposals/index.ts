@@ -1,5 +1,4 @@
 export { krippendorffAlpha } from './alpha.ts'
-export { type CampaignPeriod, listCampaignPeriods } from './campaigns.service.ts'
 export { listAdopted, listAwaitingDecision, recordDecision } from './decisions.service.ts'
 export { proposalsAgendaSource } from './proposals.agenda.ts'
 export { proposalsApiRoutes } from './proposals.api.ts'

@@ -5,10 +5,7 @@ import type { ProposalStatus } from './proposals.types.ts'
 
 const ja = translator('ja')
 
-/** Today in Tokyo as YYYY-MM-DD, the calendar campaigns and due dates are kept in. */
-export function todayInTokyo(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now)
-}
+export { todayInTokyo } from '../../i18n/dates.ts'
 
 /**
  * Moves a proposal to a status, keeps the history, and tells every author in the inbox and by

@@ -78,10 +78,7 @@ export function periodLabel(startsOn: string, endsOn: string, locale: 'ja' | 'en
   return `${junLabel(a, locale)}〜${junLabel(b, locale)}`
 }
 
-/** Today in Tokyo, as YYYY-MM-DD. */
-export function todayInTokyo(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now)
-}
+export { todayInTokyo } from '../../i18n/dates.ts'
 
 /** The 旬 of a fiscal year (April to March): 36 of them. */
 export function fiscalYearJuns(fiscalYear: number): Jun[] {

@@ -31,15 +31,19 @@ const linkedTaskSchema = z
     message: 'schedule.errors.endsBeforeStart',
   })
 
-/** Creates or updates the chart's task for (source, sourceId); returns its id. */
-export async function upsertLinkedTask(trx: Db, task: LinkedTaskInput): Promise<string> {
+/**
+ * Creates or updates the chart's task for (source, sourceId) and returns its id; or returns
+ * null when the organisation has not set up that workstream, since a schedule is optional.
+ * Nothing is written when the task already says the same.
+ */
+export async function upsertLinkedTask(trx: Db, task: LinkedTaskInput): Promise<string | null> {
   const input = parseInput(linkedTaskSchema, task)
   const stream = await trx
     .selectFrom('schedule_workstreams')
     .select('code')
     .where('code', '=', input.workstream)
     .executeTakeFirst()
-  if (!stream) throw invalidField('workstream', 'validation.choice')
+  if (!stream) return null
   const values = {
     workstream_code: input.workstream,
     title: input.title,
@@ -52,10 +56,25 @@ export async function upsertLinkedTask(trx: Db, task: LinkedTaskInput): Promise<
   }
   const existing = await trx
     .selectFrom('schedule_tasks')
-    .select('id')
+    .select([
+      'id',
+      'workstream_code',
+      'title',
+      sql<string>`starts_on::text`.as('starts_on'),
+      sql<string>`ends_on::text`.as('ends_on'),
+      'milestone',
+      'owner_unit_id',
+      'href',
+      'progress',
+    ])
     .where('source', '=', input.source)
     .where('source_id', '=', input.sourceId)
     .executeTakeFirst()
+  if (
+    existing &&
+    Object.entries(values).every(([k, v]) => existing[k as keyof typeof existing] === v)
+  )
+    return existing.id
   if (existing) {
     await trx
       .updateTable('schedule_tasks')

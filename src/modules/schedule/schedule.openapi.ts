@@ -13,10 +13,12 @@ const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', f
 export const scheduleOpenApiPaths = {
   '/schedule/tasks': {
     get: {
-      summary: '全体スケジュールのタスク一覧（workstream・unit で絞り込み、overdue を含む）',
+      summary:
+        '全体スケジュールのタスク一覧（年度・workstream・unit で絞り込み、overdue を含む）。year を省くと今日の年度',
       parameters: [
         { name: 'workstream', in: 'query', schema: { type: 'string' } },
         { name: 'unit', in: 'query', schema: { type: 'string', format: 'uuid' } },
+        { name: 'year', in: 'query', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
       ],
       responses: ok,
     },

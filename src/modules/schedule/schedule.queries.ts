@@ -15,7 +15,13 @@ export async function selectWorkstreams(db: Db): Promise<Workstream[]> {
 export async function selectTasks(
   db: Db,
   today: string,
-  filter: { workstream?: string | undefined; unitId?: string | undefined; id?: string } = {},
+  filter: {
+    workstream?: string | undefined
+    unitId?: string | undefined
+    id?: string
+    /** Only tasks overlapping [from, to] (ISO dates). */
+    within?: [string, string]
+  } = {},
 ): Promise<ScheduleTask[]> {
   let query = db
     .selectFrom('schedule_tasks as t')
@@ -44,6 +50,10 @@ export async function selectTasks(
   if (filter.workstream) query = query.where('t.workstream_code', '=', filter.workstream)
   if (filter.unitId) query = query.where('t.owner_unit_id', '=', filter.unitId)
   if (filter.id) query = query.where('t.id', '=', filter.id)
+  if (filter.within) {
+    const [from, to] = filter.within
+    query = query.where('t.starts_on', '<=', to).where('t.ends_on', '>=', from)
+  }
   const rows = await query.execute()
   const ids = rows.map((r) => r.id)
   const deps = ids.length

@@ -69,7 +69,7 @@ export const scheduleRoutes = new Hono<AppEnv>()
     const actor = requireActor(c)
     const { db } = c.get('deps')
     const filter = parseInput(scheduleFilterSchema, c.req.query())
-    const all = await getSchedule(db, actor)
+    const all = await getSchedule(db, actor, { year: filter.year })
     const view = filter.workstream || filter.unit ? await getSchedule(db, actor, filter) : all
     return c.html(
       <SchedulePage
@@ -173,7 +173,12 @@ export const scheduleApiRoutes = new Hono<AppEnv>()
   .get('/tasks', async (c) => {
     const filter = parseInput(scheduleFilterSchema, c.req.query())
     const view = await getSchedule(c.get('deps').db, requireActor(c), filter)
-    return c.json({ today: view.today, workstreams: view.workstreams, tasks: view.tasks })
+    return c.json({
+      today: view.today,
+      fiscalYear: view.fiscalYear,
+      workstreams: view.workstreams,
+      tasks: view.tasks,
+    })
   })
   .get('/tasks/:id', async (c) => {
     const { task } = await getTask(c.get('deps').db, requireActor(c), idParam(c))

@@ -64,6 +64,12 @@ export const scheduleFilterSchema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.uuid().optional()),
+  year: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined))
+    .pipe(z.number().int().min(2000).max(2100).optional()),
 })
 
 export type TaskInput = z.output<typeof taskInputSchema>

@@ -20,7 +20,15 @@ export interface ScheduleView {
   workstreams: Workstream[]
   tasks: ScheduleTask[]
   today: string
+  /** The fiscal year (April–March) the chart shows. */
+  fiscalYear: number
   canPlan: boolean
+}
+
+/** The fiscal year (April–March) an ISO date falls in. */
+export function fiscalYearOfIso(date: string): number {
+  const [year, month] = date.split('-').map(Number) as [number, number]
+  return month >= 4 ? year : year - 1
 }
 
 export async function getSchedule(
@@ -30,10 +38,16 @@ export async function getSchedule(
   today = todayInTokyo(),
 ): Promise<ScheduleView> {
   authorize(actor, canViewSchedule)
+  const fiscalYear = filter.year ?? fiscalYearOfIso(today)
   return {
     workstreams: await selectWorkstreams(db),
-    tasks: await selectTasks(db, today, { workstream: filter.workstream, unitId: filter.unit }),
+    tasks: await selectTasks(db, today, {
+      workstream: filter.workstream,
+      unitId: filter.unit,
+      within: [`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`],
+    }),
     today,
+    fiscalYear,
     canPlan: canPlanSchedule(actor),
   }
 }

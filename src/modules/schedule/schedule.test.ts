@@ -272,6 +272,18 @@ describe('schedule', () => {
       }),
       /validation/,
     )
+    // An organisation without that workstream simply has no such task on its chart.
+    assert.equal(
+      await upsertLinkedTask(db, {
+        source: 'x',
+        sourceId: '2',
+        workstream: '⑨',
+        title: 'x',
+        startsOn: '2026-10-01',
+        endsOn: '2026-10-02',
+      }),
+      null,
+    )
     await removeLinkedTask(db, 'proposals.campaign', 'c-1')
     assert.equal((await client.get(`/api/v1/schedule/tasks/${id}`)).status, 404)
   })

@@ -1,4 +1,5 @@
-import type { Translate } from '../../i18n/index.ts'
+import { formatFiscalYear } from '../../i18n/dates.ts'
+import type { Locale, Translate } from '../../i18n/index.ts'
 import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import { GanttChart } from './gantt.tsx'
@@ -17,10 +18,23 @@ function Filters(props: {
   workstreams: Workstream[]
   units: UnitChoice[]
   filter: ScheduleFilter
+  fiscalYear: number
+  locale: Locale
 }) {
   const { t, filter } = props
+  const years = [-2, -1, 0, 1].map((d) => props.fiscalYear + d)
   return (
     <form method="get" action="/schedule" class="schedule-filters">
+      <div class="field">
+        <label for="filter-year">{t('schedule.fiscalYear')}</label>
+        <select id="filter-year" name="year">
+          {years.map((y) => (
+            <option value={String(y)} selected={y === props.fiscalYear}>
+              {formatFiscalYear(y, props.locale)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div class="field">
         <label for="filter-workstream">{t('schedule.workstream')}</label>
         <select id="filter-workstream" name="workstream">
@@ -123,7 +137,14 @@ export function SchedulePage(props: {
         ) : null}{' '}
         <a href="/schedule/milestones.ics">{t('schedule.ical')}</a>
       </p>
-      <Filters t={t} workstreams={view.workstreams} units={props.units} filter={props.filter} />
+      <Filters
+        t={t}
+        workstreams={view.workstreams}
+        units={props.units}
+        filter={props.filter}
+        fiscalYear={view.fiscalYear}
+        locale={page.locale}
+      />
       {overdue.length ? (
         <p class="schedule-warning" role="note">
           {t('schedule.overdueCount', { count: overdue.length })}
