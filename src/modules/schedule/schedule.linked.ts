@@ -7,7 +7,6 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Db } from '../../db/schema.ts'
-import { invalidField } from '../../http/errors.ts'
 import { parseInput } from '../../http/validation.ts'
 import type { LinkedTaskInput } from './schedule.types.ts'
 
