@@ -28,6 +28,9 @@ export const initiativesJa = {
   'initiatives.overtimeTarget': '月{value}時間以内',
   'initiatives.leaveTarget': '年{value}日以上',
   'initiatives.enterFigures': '月別実績を入力する',
+  'initiatives.setTarget': '年度の目標を設定する',
+  'initiatives.setTargetHint':
+    '超過勤務は1人あたり月平均の上限、年次休暇は1人あたり年間の取得日数です。',
   'initiatives.target': '目標',
   'initiatives.actual': '実績',
   'initiatives.goal': '目標（取組のねらい）',
@@ -103,6 +106,9 @@ export const initiativesEn: Record<keyof typeof initiativesJa, string> = {
   'initiatives.overtimeTarget': 'at most {value} h a month',
   'initiatives.leaveTarget': 'at least {value} days a year',
   'initiatives.enterFigures': "Enter a month's figures",
+  'initiatives.setTarget': "Set the year's targets",
+  'initiatives.setTargetHint':
+    'Overtime: the monthly average per person not to exceed; paid leave: days taken per person in the year.',
   'initiatives.target': 'Target',
   'initiatives.actual': 'Actual',
   'initiatives.goal': 'Goal',

@@ -11,6 +11,7 @@ import {
   midtermCheckSchema,
   reportMeetingSchema,
   wlbFigureSchema,
+  wlbTargetSchema,
 } from './initiatives.schemas.ts'
 import {
   fileMidtermCheck,
@@ -34,7 +35,7 @@ import {
   ReportMeetingPage,
   ReportMeetingsPage,
 } from './reports.views.tsx'
-import { enterWlbFigures, getWlb } from './wlb.service.ts'
+import { enterWlbFigures, getWlb, setWlbTarget } from './wlb.service.ts'
 import { WlbPage } from './wlb.views.tsx'
 
 async function initiativePage(
@@ -193,6 +194,45 @@ export const initiativesRoutes = new Hono<AppEnv>()
         const view = await getWlb(db, actor, unitId, await currentYear(c))
         return c.html(
           <WlbPage page={await pageContext(c)} view={view} errors={errors} values={fields} />,
+        )
+      },
+    )
+  })
+  .post('/units/:id/wlb-target', async (c) => {
+    const actor = requireActor(c)
+    const { db } = c.get('deps')
+    const unitId = idParam(c)
+    const fields = await formFields(c)
+    return form(
+      c,
+      async () => {
+        const input = parseInput(wlbTargetSchema, {
+          fiscalYear: fields.fiscalYear,
+          overtimeHours: fields.targetOvertimeHours,
+          leaveDays: fields.targetLeaveDays,
+        })
+        await setWlbTarget(db, actor, unitId, input)
+        return `/initiatives/units/${unitId}/wlb?fy=${input.fiscalYear}&notice=common.saved`
+      },
+      async (errors) => {
+        const view = await getWlb(
+          db,
+          actor,
+          unitId,
+          Number(fields.fiscalYear) || (await currentYear(c)),
+        )
+        const renamed = Object.fromEntries(
+          Object.entries(errors).map(([k, m]) => [
+            k === 'overtimeHours'
+              ? 'targetOvertimeHours'
+              : k === 'leaveDays'
+                ? 'targetLeaveDays'
+                : k,
+            m,
+          ]),
+        )
+        return c.html(
+          <WlbPage page={await pageContext(c)} view={view} errors={renamed} values={fields} />,
         )
       },
     )

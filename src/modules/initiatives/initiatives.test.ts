@@ -134,6 +134,46 @@ describe('initiatives', () => {
     assert.match(await form.text(), /この月の実績はすでに入力されています/)
   })
 
+  test("the year's targets are set on the page by the office, refused per field when out of range", async () => {
+    const item = await ikebukuroInitiative()
+    const manager = await t.signIn('office_manager')
+    const page = `/initiatives/units/${item.unitId}/wlb`
+    const html = await (await manager.get(page)).text()
+    assert.match(html, /<h2 id="target-title">年度の目標を設定する<\/h2>/)
+    const fiscalYear = /name="fiscalYear" value="(\d{4})"/.exec(html)![1]!
+    const target = `${page}-target`
+    const bad = await manager.postForm(target, {
+      fiscalYear,
+      targetForm: '1',
+      targetOvertimeHours: '-3',
+      targetLeaveDays: '15',
+    })
+    assert.equal(bad.status, 400)
+    const badHtml = await bad.text()
+    assert.match(badHtml, /id="field-targetOvertimeHours"[^>]*aria-invalid="true"/)
+    assert.match(badHtml, /value="-3"/, 'what was typed is kept')
+    const ok = await manager.postForm(target, {
+      fiscalYear,
+      targetForm: '1',
+      targetOvertimeHours: '10',
+      targetLeaveDays: '16',
+    })
+    assert.equal(ok.status, 303)
+    const api = (await (
+      await manager.get(`/api/v1/initiatives/units/${item.unitId}/wlb?fy=${fiscalYear}`)
+    ).json()) as {
+      target: { overtimeHours: number; leaveDays: number }
+    }
+    assert.deepEqual(api.target, { overtimeHours: 10, leaveDays: 16 })
+    const staff = await t.signIn('staff')
+    const refused = await staff.postForm(target, {
+      fiscalYear,
+      targetOvertimeHours: '1',
+      targetLeaveDays: '1',
+    })
+    assert.equal(refused.status, 403)
+  })
+
   test('report meetings go on the schedule as ★ of workstream ④', async () => {
     const item = await ikebukuroInitiative()
     const secretariat = await t.signIn('hq_secretariat')

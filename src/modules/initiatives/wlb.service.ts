@@ -47,7 +47,7 @@ export async function getWlb(
     })),
     target: target ? { overtimeHours: target.overtime_hours, leaveDays: target.leave_days } : null,
     canEnter: canEditForUnit(actor, unit.path),
-    canSetTarget: canEditForUnit(actor, unit.path),
+    canSetTarget: canEditForUnit(actor, unit.path) || canCoordinate(actor),
   }
 }
 

@@ -12,9 +12,11 @@ export function WlbPage(props: {
   values?: Values
   notice?: string | undefined
 }) {
-  const { page, view, errors } = props
+  const { page, view } = props
   const { t } = page
   const v = props.values ?? {}
+  // Both forms post back to this page: each shows only its own errors.
+  const errors = v.targetForm ? null : props.errors
   const byMonth = new Map(view.figures.map((f) => [f.month, f]))
   const title = t('initiatives.wlbOf', { unit: view.unit.name })
   return (
@@ -84,6 +86,7 @@ export function WlbPage(props: {
           </tr>
         </tfoot>
       </table>
+      {view.canSetTarget ? <TargetForm {...props} /> : null}
       {view.canEnter ? (
         <section aria-labelledby="enter-title">
           <h2 id="enter-title">{t('initiatives.enterFigures')}</h2>
@@ -130,5 +133,56 @@ export function WlbPage(props: {
         </section>
       ) : null}
     </Layout>
+  )
+}
+
+/** The year's targets; its fields are named apart from the monthly form's so errors land here. */
+function TargetForm(props: {
+  page: PageContext
+  view: WlbView
+  errors?: FormErrors | null
+  values?: Values
+}) {
+  const { page, view } = props
+  const { t } = page
+  const v = props.values ?? {}
+  const errors = v.targetForm ? props.errors : null
+  return (
+    <section aria-labelledby="target-title">
+      <h2 id="target-title">{t('initiatives.setTarget')}</h2>
+      <p>{t('initiatives.setTargetHint')}</p>
+      <ErrorSummary errors={errors} t={t} />
+      <form
+        method="post"
+        action={`/initiatives/units/${view.unit.id}/wlb-target`}
+        class="form"
+        novalidate
+      >
+        <CsrfField token={page.csrfToken} />
+        <input type="hidden" name="fiscalYear" value={String(view.fiscalYear)} />
+        <input type="hidden" name="targetForm" value="1" />
+        <TextField
+          t={t}
+          name="targetOvertimeHours"
+          type="number"
+          label={t('initiatives.overtimeHours')}
+          value={v.targetOvertimeHours ?? view.target?.overtimeHours?.toString()}
+          required
+          errors={errors}
+        />
+        <TextField
+          t={t}
+          name="targetLeaveDays"
+          type="number"
+          label={t('initiatives.leaveDays')}
+          value={v.targetLeaveDays ?? view.target?.leaveDays?.toString()}
+          required
+          errors={errors}
+        />
+        <button type="submit" class="button button--secondary">
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
   )
 }
