@@ -75,6 +75,15 @@ export class TestClient {
     })
   }
 
+  /** A multipart form, as a browser sends one with files; the CSRF token is added. */
+  async postMultipart(path: string, fields: Record<string, string | File>) {
+    if (!this.cookies.has('kk_csrf')) await this.get('/login')
+    const body = new FormData()
+    body.set('_csrf', this.csrf)
+    for (const [k, v] of Object.entries(fields)) body.set(k, v)
+    return this.request(path, { method: 'POST', body })
+  }
+
   async sendJson(
     method: string,
     path: string,

@@ -68,12 +68,8 @@ async function newMeeting(councilId: string, fields: Record<string, string> = {}
   return idFrom(res, /\/councils\/meetings\/([0-9a-f-]{36})/)
 }
 
-async function multipart(client: TestClient, path: string, fields: Record<string, string | File>) {
-  const body = new FormData()
-  body.set('_csrf', client.csrf)
-  for (const [k, v] of Object.entries(fields)) body.set(k, v)
-  return client.request(path, { method: 'POST', body })
-}
+const multipart = (client: TestClient, path: string, fields: Record<string, string | File>) =>
+  client.postMultipart(path, fields)
 
 async function minutesVersion(id: string) {
   const row = await t.database.db

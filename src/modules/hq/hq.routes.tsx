@@ -8,6 +8,7 @@ import {
   pageContext,
   requireActor,
 } from '../../http/page.ts'
+import { fileDownload, formWithFiles } from '../../http/upload.ts'
 import { parseInput } from '../../http/validation.ts'
 import { formErrorsOf } from '../../views/forms.tsx'
 import {
@@ -27,6 +28,7 @@ import {
   listMeetings,
   meetingOfItem,
   pullAgendaItem,
+  readMaterialFile,
   recordAttendance,
 } from './hq.service.ts'
 import type { AgendaSource } from './hq.types.ts'
@@ -135,15 +137,26 @@ export function createHqRoutes(sources: AgendaSource[]) {
     })
     .post('/meetings/:id/materials', async (c) => {
       const id = idParam(c)
-      const { materialTitle, ...fields } = await formFields(c)
+      const { fields, files } = await formWithFiles(c)
+      const { materialTitle, ...rest } = fields
       return onMeeting(c, id, () =>
         addMaterial(
           c.get('deps').db,
           requireActor(c),
           id,
-          parseInput(materialSchema, { ...fields, title: materialTitle }),
+          parseInput(materialSchema, { ...rest, title: materialTitle }),
+          files.materialFile?.[0],
         ),
       )
+    })
+    .get('/meetings/:id/materials/:materialId/file', async (c) => {
+      const { info, bytes } = await readMaterialFile(
+        c.get('deps').db,
+        requireActor(c),
+        idParam(c),
+        idParam(c, 'materialId'),
+      )
+      return fileDownload(c, info, bytes)
     })
     .post('/meetings/:id/attendance', async (c) => {
       const id = idParam(c)

@@ -4,6 +4,14 @@ import type { Actor } from '../../auth/actor.ts'
 import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
+import {
+  type FilePolicy,
+  findFileInfos,
+  type IncomingFile,
+  readStoredFile,
+  type StoredFileInfo,
+  storeFile,
+} from '../../files/index.ts'
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
 import { canDecide, canRunHq, canViewHq } from './hq.policy.ts'
 import { selectAgenda, selectHqMembers, selectMeetings, selectPendingRefs } from './hq.queries.ts'
@@ -15,7 +23,7 @@ import type {
   MaterialInput,
   MeetingInput,
 } from './hq.schemas.ts'
-import type { AgendaSource, DecisionChoice, Meeting, MeetingDetail } from './hq.types.ts'
+import type { AgendaSource, DecisionChoice, Material, Meeting, MeetingDetail } from './hq.types.ts'
 
 export async function listMeetings(db: Db, actor: Actor | null) {
   authorize(actor, canViewHq)
@@ -57,12 +65,7 @@ export async function getMeeting(
   return {
     meeting,
     agenda: await selectAgenda(db, id),
-    materials: await db
-      .selectFrom('hq_materials')
-      .select(['id', 'title', 'body'])
-      .where('meeting_id', '=', id)
-      .orderBy('created_at')
-      .execute(),
+    materials: await selectMaterials(db, id),
     attendance: (await selectHqMembers(db)).map((m) => ({
       ...m,
       present: presentOf.get(m.personId) ?? null,
@@ -183,27 +186,88 @@ export async function addFreeAgendaItem(
   })
 }
 
+/** The documents distributed at a meeting: office files, PDFs, images. */
+export const HQ_MATERIAL_POLICY: FilePolicy = {
+  maxBytes: 20 * 1024 * 1024,
+  kinds: ['pdf', 'docx', 'xlsx', 'pptx', 'csv', 'txt', 'png', 'jpeg'],
+}
+
+async function selectMaterials(db: Db, meetingId: string): Promise<Material[]> {
+  const rows = await db
+    .selectFrom('hq_materials')
+    .select(['id', 'title', 'body', 'file_id'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('created_at')
+    .execute()
+  const files = new Map(
+    (
+      await findFileInfos(
+        db,
+        rows.flatMap((r) => (r.file_id ? [r.file_id] : [])),
+      )
+    ).map((f) => [f.id, f]),
+  )
+  return rows.map((r) => {
+    const file = r.file_id ? files.get(r.file_id) : undefined
+    return {
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      file: file ? { filename: file.filename, size: file.size } : null,
+    }
+  })
+}
+
+/** A material with its text, its file, or both; the file is checked for size and kind. */
 export async function addMaterial(
   db: Db,
   actor: Actor | null,
   meetingId: string,
   input: MaterialInput,
+  file?: IncomingFile,
 ): Promise<void> {
   authorize(actor, canRunHq)
   await withTransaction(db, async (trx) => {
     await meetingOrThrow(trx, meetingId)
+    const info = file
+      ? await storeFile(trx, actor.userId, 'materialFile', file, HQ_MATERIAL_POLICY)
+      : null
     await trx
       .insertInto('hq_materials')
-      .values({ meeting_id: meetingId, title: input.title, body: input.body })
+      .values({
+        meeting_id: meetingId,
+        title: input.title,
+        body: input.body,
+        file_id: info?.id ?? null,
+      })
       .execute()
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'hq.material.add',
       entity: 'hq_meeting',
       entityId: meetingId,
-      data: { title: input.title },
+      data: { title: input.title, filename: info?.filename ?? null, size: info?.size ?? null },
     })
   })
+}
+
+/** A material's file, for those who may read HQ's meetings. */
+export async function readMaterialFile(
+  db: Db,
+  actor: Actor | null,
+  meetingId: string,
+  materialId: string,
+): Promise<{ info: StoredFileInfo; bytes: Uint8Array }> {
+  authorize(actor, canViewHq)
+  const row = await db
+    .selectFrom('hq_materials')
+    .select('file_id')
+    .where('id', '=', materialId)
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst()
+  const stored = row?.file_id ? await readStoredFile(db, row.file_id) : undefined
+  if (!stored) throw notFound()
+  return stored
 }
 
 /** Who attended: every HQ member is marked present (ticked) or absent. */

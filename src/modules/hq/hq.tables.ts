@@ -33,6 +33,7 @@ export interface HqMaterialsTable {
   meeting_id: string
   title: string
   body: Generated<string>
+  file_id: string | null
   created_at: Timestamp
 }
 

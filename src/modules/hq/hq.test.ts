@@ -14,7 +14,7 @@ interface Detail {
   meeting: { id: string; title: string; heldOn: string }
   agenda: { id: string; title: string; outcome: string | null }[]
   attendance: { personId: string; name: string; present: boolean | null }[]
-  materials: { title: string }[]
+  materials: { id: string; title: string }[]
 }
 
 describe('hq', () => {
@@ -123,6 +123,30 @@ describe('hq', () => {
       detail.materials.map((m) => m.title),
       ['資料1 提案一覧'],
     )
+    // A material may be a file: kept in the file store, refused when it is not a document.
+    const pdf = new File(['%PDF-1.4\n%%EOF\n'], '資料2_見直し案.pdf', { type: 'application/pdf' })
+    const upload = await secretariat.postMultipart(`/hq/meetings/${id}/materials`, {
+      materialTitle: '資料2 見直し案',
+      materialFile: pdf,
+    })
+    assert.equal(upload.status, 303)
+    const exe = new File(['MZ\x90\x00'], 'tool.exe', { type: 'application/octet-stream' })
+    const refused = await secretariat.postMultipart(`/hq/meetings/${id}/materials`, {
+      materialTitle: '実行ファイル',
+      materialFile: exe,
+    })
+    assert.equal(refused.status, 400)
+    assert.match(await refused.text(), /id="error-materialFile"/)
+    detail = (await (await secretariat.get(`/api/v1/hq/meetings/${id}`)).json()) as Detail
+    const filed = detail.materials.find((m) => m.title === '資料2 見直し案')!
+    assert.equal(detail.materials.length, 2, 'the refused file left nothing behind')
+    const lead = await t.signIn('dept_lead')
+    const download = await lead.get(`/hq/meetings/${id}/materials/${filed.id}/file`)
+    assert.equal(download.status, 200)
+    assert.match(download.headers.get('content-disposition') ?? '', /filename\*=UTF-8''/)
+    assert.equal((await download.text()).slice(0, 8), '%PDF-1.4')
+    const staff = await t.signIn('staff')
+    assert.equal((await staff.get(`/hq/meetings/${id}/materials/${filed.id}/file`)).status, 403)
 
     const item = detail.agenda[0]!
     const chiefClient = await t.signIn('hq_chief')

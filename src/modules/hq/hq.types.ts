@@ -59,6 +59,7 @@ export interface Material {
   id: string
   title: string
   body: string
+  file: { filename: string; size: number } | null
 }
 
 export interface Attendee {

@@ -1,8 +1,11 @@
+import { formatBytes } from '../../files/index.ts'
 import { formatDate } from '../../i18n/dates.ts'
 import { isMessageKey, type Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
+  describedBy,
   ErrorSummary,
+  Field,
   type FormErrors,
   SelectField,
   TextField,
@@ -261,18 +264,43 @@ export function MeetingPage(props: {
         {detail.materials.map((m) => (
           <details class="card">
             <summary>{m.title}</summary>
-            <p class="hq-prewrap">{m.body}</p>
+            {m.file ? (
+              <p>
+                <a href={`/hq/meetings/${meeting.id}/materials/${m.id}/file`}>
+                  {t('hq.materialDownload', {
+                    name: m.file.filename,
+                    size: formatBytes(m.file.size),
+                  })}
+                </a>
+              </p>
+            ) : null}
+            {m.body ? <p class="hq-prewrap">{m.body}</p> : null}
           </details>
         ))}
         {detail.canRun ? (
           <form
             method="post"
             action={`/hq/meetings/${meeting.id}/materials`}
+            enctype="multipart/form-data"
             class="form"
             novalidate
           >
             <CsrfField token={page.csrfToken} />
-            <TextField t={t} name="materialTitle" label={t('hq.materialTitle')} required />
+            <TextField
+              t={t}
+              name="materialTitle"
+              label={t('hq.materialTitle')}
+              errors={errors}
+              required
+            />
+            <Field t={t} name="materialFile" label={t('hq.materialFile')} errors={errors}>
+              <input
+                id="field-materialFile"
+                name="materialFile"
+                type="file"
+                aria-describedby={describedBy('materialFile', errors)}
+              />
+            </Field>
             <TextArea t={t} name="body" label={t('hq.materialBody')} />
             <button type="submit" class="button button--secondary">
               {t('hq.addMaterial')}
