@@ -8,7 +8,6 @@ import { type FilePolicy, type IncomingFile, storeFile } from '../../files/index
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
 import { canManageCouncils, canViewCouncils } from './councils.policy.ts'
 import { findMeeting, selectMeetings, toCouncil, toMeeting } from './councils.queries.ts'
-import { linkMeetingToSchedule } from './councils.schedule.ts'
 import type { CouncilInput, MeetingInput, MeetingUpdate, MemberInput } from './councils.schemas.ts'
 import type { Council, CouncilMember, Material, Meeting } from './councils.types.ts'
 
@@ -235,9 +234,7 @@ export async function scheduleMeeting(
       entityId: row.id,
       data: { ...meetingAuditData(input), council: council.name },
     })
-    const meeting = (await findMeeting(trx, row.id))!
-    await linkMeetingToSchedule(trx, council, meeting)
-    return meeting
+    return (await findMeeting(trx, row.id))!
   })
 }
 
@@ -297,9 +294,7 @@ export async function updateMeeting(
       entityId: id,
       data: { ...meetingAuditData(input), version: input.version },
     })
-    const updated = (await findMeeting(trx, id))!
-    await linkMeetingToSchedule(trx, council, updated)
-    return updated
+    return (await findMeeting(trx, id))!
   })
 }
 
