@@ -29,6 +29,7 @@ export const initiativesJa = {
   'initiatives.leaveTarget': '年{value}日以上',
   'initiatives.enterFigures': '月別実績を入力する',
   'initiatives.setTarget': '年度の目標を設定する',
+  'initiatives.feedbackArrived': '本部からのフィードバック：{title}',
   'initiatives.setTargetHint':
     '超過勤務は1人あたり月平均の上限、年次休暇は1人あたり年間の取得日数です。',
   'initiatives.target': '目標',
@@ -107,6 +108,7 @@ export const initiativesEn: Record<keyof typeof initiativesJa, string> = {
   'initiatives.leaveTarget': 'at least {value} days a year',
   'initiatives.enterFigures': "Enter a month's figures",
   'initiatives.setTarget': "Set the year's targets",
+  'initiatives.feedbackArrived': 'Feedback from HQ: {title}',
   'initiatives.setTargetHint':
     'Overtime: the monthly average per person not to exceed; paid leave: days taken per person in the year.',
   'initiatives.target': 'Target',

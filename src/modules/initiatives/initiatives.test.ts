@@ -305,6 +305,10 @@ describe('initiatives', () => {
       await manager.get(`/initiatives/${(await ikebukuroInitiative()).id}`)
     ).text()
     assert.ok(page.includes(decision.note))
+    // The office's manager is told in the inbox; the member of staff, who is not in charge, is not.
+    const inbox = await (await manager.get('/inbox')).text()
+    assert.ok(inbox.includes('本部からのフィードバック'))
+    assert.ok(!(await (await staff.get('/inbox')).text()).includes('本部からのフィードバック'))
     const audit = await t.database.db
       .selectFrom('audit_log')
       .select('data')

@@ -4,12 +4,17 @@ import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
+import { translator } from '../../i18n/index.ts'
+import { notify } from '../../notifications/notify.ts'
+import { listUsersInChargeOf } from '../accounts/index.ts'
 import type { AgendaDecision, AgendaSource } from '../hq/index.ts'
 import { upsertLinkedTask } from '../schedule/index.ts'
 import { canCoordinate, canViewInitiatives } from './initiatives.policy.ts'
 import { selectHqReports, selectInitiatives, selectReportMeetings } from './initiatives.queries.ts'
 import type { HqReportInput, ReportMeetingInput } from './initiatives.schemas.ts'
 import type { HqReport, ReportMeeting } from './initiatives.types.ts'
+
+const ja = translator('ja')
 
 export const REPORT_MEETING_SOURCE = 'initiatives.report-meeting'
 
@@ -177,6 +182,7 @@ export async function applyHqDecision(
     })
     .where('hq_report_id', '=', reportId)
     .execute()
+  await tellOfficesOfFeedback(trx, reportId, decision)
   await recordAudit(trx, {
     actorId: actor.userId,
     action: 'initiative.reported',
@@ -188,6 +194,29 @@ export async function applyHqDecision(
       href: `/initiatives/reports/${reportId}`,
     },
   })
+}
+
+/** Each office whose initiative was in the report hears of HQ's feedback, in the inbox and by mail. */
+async function tellOfficesOfFeedback(trx: Db, reportId: string, decision: AgendaDecision) {
+  const initiatives = await trx
+    .selectFrom('initiatives')
+    .select(['id', 'title', 'unit_id'])
+    .where('hq_report_id', '=', reportId)
+    .execute()
+  for (const initiative of initiatives) {
+    for (const userId of await listUsersInChargeOf(trx, initiative.unit_id, ['office_manager'])) {
+      await notify(
+        trx,
+        {
+          userId,
+          title: ja('initiatives.feedbackArrived', { title: initiative.title }),
+          body: [ja(`hq.outcome.${decision.outcome}`), decision.note].filter(Boolean).join('\n'),
+          link: `/initiatives/${initiative.id}`,
+        },
+        { email: true },
+      )
+    }
+  }
 }
 
 /** The initiatives' reports as an HQ agenda source. */
