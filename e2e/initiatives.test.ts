@@ -179,7 +179,8 @@ test('an office reports, the secretariat and HQ act on it, and the newsletter go
   await secretariat.getByLabel(ja('hq.meetingTitle')).fill('第3回 産業労働局業務改革推進本部')
   await secretariat.getByLabel(ja('hq.heldOn')).fill('2026-12-02')
   await submit(secretariat, ja('common.create'))
-  await secretariat.getByRole('button', { name: /を議題に追加/ }).click()
+  // The office's report, among whatever else awaits HQ (review sheets, shortlisted proposals).
+  await secretariat.getByRole('button', { name: /事業所業務改善の中間報告」を議題に追加/ }).click()
   await secretariat.waitForLoadState()
   await axe.check(secretariat, 'hq meeting with agenda')
   const meetingUrl = secretariat.url().split('?')[0]!

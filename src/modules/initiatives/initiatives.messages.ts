@@ -30,6 +30,9 @@ export const initiativesJa = {
   'initiatives.enterFigures': '月別実績を入力する',
   'initiatives.setTarget': '年度の目標を設定する',
   'initiatives.feedbackArrived': '本部からのフィードバック：{title}',
+  'initiatives.saveTarget': '目標を保存する',
+  'initiatives.targetOvertimeHours': '超過勤務時間の目標（1人あたり月平均、時間）',
+  'initiatives.targetLeaveDays': '年次休暇取得日数の目標（1人あたり年間、日）',
   'initiatives.setTargetHint':
     '超過勤務は1人あたり月平均の上限、年次休暇は1人あたり年間の取得日数です。',
   'initiatives.target': '目標',
@@ -109,6 +112,9 @@ export const initiativesEn: Record<keyof typeof initiativesJa, string> = {
   'initiatives.enterFigures': "Enter a month's figures",
   'initiatives.setTarget': "Set the year's targets",
   'initiatives.feedbackArrived': 'Feedback from HQ: {title}',
+  'initiatives.saveTarget': 'Save targets',
+  'initiatives.targetOvertimeHours': 'Overtime target (monthly average per person, hours)',
+  'initiatives.targetLeaveDays': 'Paid leave target (days per person in the year)',
   'initiatives.setTargetHint':
     'Overtime: the monthly average per person not to exceed; paid leave: days taken per person in the year.',
   'initiatives.target': 'Target',

@@ -165,7 +165,7 @@ function TargetForm(props: {
           t={t}
           name="targetOvertimeHours"
           type="number"
-          label={t('initiatives.overtimeHours')}
+          label={t('initiatives.targetOvertimeHours')}
           value={v.targetOvertimeHours ?? view.target?.overtimeHours?.toString()}
           required
           errors={errors}
@@ -174,13 +174,13 @@ function TargetForm(props: {
           t={t}
           name="targetLeaveDays"
           type="number"
-          label={t('initiatives.leaveDays')}
+          label={t('initiatives.targetLeaveDays')}
           value={v.targetLeaveDays ?? view.target?.leaveDays?.toString()}
           required
           errors={errors}
         />
         <button type="submit" class="button button--secondary">
-          {t('common.save')}
+          {t('initiatives.saveTarget')}
         </button>
       </form>
     </section>
