@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import {
-  gramVector,
-  normaliseText,
-  rankSimilar,
-  SIMILAR_THRESHOLD,
-  textSimilarity,
-} from '../../text/similarity.ts'
+import { rankSimilar, SIMILAR_THRESHOLD, textSimilarity } from '../../text/similarity.ts'
 import { SIMILARITY_EVAL_SET } from './similarity.eval-set.ts'
 
 /** Precision and recall of "similar at or above the threshold" on the labelled pairs. */
@@ -24,13 +18,6 @@ export function evaluate(threshold: number) {
 }
 
 describe('Japanese similarity', () => {
-  test('normalises width and drops spaces and punctuation', () => {
-    assert.equal(normaliseText('ＰＤＦ 公開。'), 'pdf公開')
-    assert.equal(gramVector('観光').get('観光'), 1)
-    assert.ok(Math.abs(textSimilarity('観光振興', '観光振興') - 1) < 1e-9)
-    assert.equal(textSimilarity('', '観光'), 0)
-  })
-
   test('the near-duplicate set: precision and recall at the threshold (printed)', () => {
     const pairs = SIMILARITY_EVAL_SET
     assert.ok(pairs.length >= 30)
