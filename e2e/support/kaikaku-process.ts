@@ -104,7 +104,7 @@ export function runCli(
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`kaikaku ${args.join(' ')} timed out\n${stdout}\n${stderr}`))
-    }, options.timeoutMs ?? 60_000)
+    }, options.timeoutMs ?? 180_000)
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
@@ -152,7 +152,7 @@ export async function killStrayServers(): Promise<void> {
   )
 }
 
-export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
+export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<ServerProcess> {
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, [bin, 'serve'], {
     cwd: repoRoot,
