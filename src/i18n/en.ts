@@ -2,6 +2,7 @@ import { councilsEn } from '../modules/councils/councils.messages.ts'
 import { hqEn } from '../modules/hq/hq.messages.ts'
 import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
+import { prEn } from '../modules/pr/pr.messages.ts'
 import { programsEn } from '../modules/programs/programs.messages.ts'
 import { scheduleEn } from '../modules/schedule/schedule.messages.ts'
 import type { MessageKey } from './ja.ts'
@@ -215,4 +216,5 @@ export const en: Record<MessageKey, string> = {
   ...hqEn,
   ...programsEn,
   ...councilsEn,
+  ...prEn,
 }

@@ -1,0 +1,8 @@
+export { createAction, getAction, listActions, updateAction } from './actions.service.ts'
+export { listAudiences, setTargets } from './audiences.service.ts'
+export { findings, getMatrix } from './matrix.service.ts'
+export { createMedium, deleteMedium, getMedium, listMedia, updateMedium } from './media.service.ts'
+export { seedPr } from './pr.seed.ts'
+export type { ImprovementAction, Matrix, Medium, Survey } from './pr.types.ts'
+export { PR_IMPORT_JOB, surveyImportJobHandler } from './survey.import.ts'
+export { getSurvey, listSurveys, openSurvey, remindUnanswered } from './survey.service.ts'
