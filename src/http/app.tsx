@@ -23,6 +23,7 @@ import {
 } from '../modules/initiatives/index.ts'
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { prApiRoutes, prRoutes } from '../modules/pr/index.ts'
 import { programApiRoutes, programRoutes, programsAgendaSource } from '../modules/programs/index.ts'
 import { scheduleApiRoutes, scheduleRoutes } from '../modules/schedule/index.ts'
 import { Layout } from '../views/layout.tsx'
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/programs', programRoutes)
   app.route('/councils', councilRoutes)
   app.route('/portal', portalRoutes)
+  app.route('/pr', prRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -184,6 +186,7 @@ export function createApp(deps: AppDeps) {
   api.route('/programs', programApiRoutes)
   api.route('/councils', councilApiRoutes)
   api.route('/portal', portalApiRoutes)
+  api.route('/pr', prApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

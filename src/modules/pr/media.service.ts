@@ -270,3 +270,15 @@ export async function ownerChoices(db: Db, actor: Actor | null) {
   const dir = await unitDirectory(db, actor)
   return dir.owners.filter((u) => canEditMediaOf(actor, u.path))
 }
+
+/** What one survey respondent answers for: an office its own media, a department its own and its sections'. */
+export async function listUnitMedia(db: Db, actor: Actor | null, unitId: string) {
+  authorize(actor, canViewPr)
+  const { dir, programs } = await context(db, actor)
+  const unit = dir.byId.get(unitId)
+  if (!unit) throw notFound()
+  const unitIds = dir.units
+    .filter((u) => u.path.startsWith(unit.path) && (u.id === unit.id || u.kind === 'section'))
+    .map((u) => u.id)
+  return loadMedia(db, dir, programs, { unitIds })
+}
