@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../../http/context.ts'
+import { forbidden } from '../../http/errors.ts'
 import { idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
 import { listAudiences } from './audiences.service.ts'
@@ -68,6 +69,8 @@ export const mediaRoutes = new Hono<AppEnv>()
     )
   })
   .get('/media/new', async (c) => {
+    // Someone who may enter media for no unit gets no form.
+    if ((await ownerChoices(c.get('deps').db, requireActor(c))).length === 0) throw forbidden()
     const values: FormValues = {
       unitId: c.req.query('unitId') ?? '',
       back: c.req.query('back') ?? '',
@@ -99,7 +102,8 @@ export const mediaRoutes = new Hono<AppEnv>()
     )
   })
   .get('/media/:id/edit', async (c) => {
-    const { medium } = await getMedium(c.get('deps').db, requireActor(c), idParam(c))
+    const { medium, canEdit } = await getMedium(c.get('deps').db, requireActor(c), idParam(c))
+    if (!canEdit) throw forbidden()
     return c.html(await renderForm(c, mediumValues(medium), undefined, medium))
   })
   .post('/media/:id', async (c) => {

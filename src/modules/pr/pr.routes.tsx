@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { authorize } from '../../auth/authorize.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { formFields, idParam, noticeOf, pageContext, requireActor } from '../../http/page.ts'
 import { parseInput } from '../../http/validation.ts'
@@ -140,6 +141,7 @@ export const prRoutes = new Hono<AppEnv>()
     )
   })
   .get('/actions/new', async (c) => {
+    authorize(requireActor(c), canCreateAction)
     const q = c.req.query()
     return c.html(
       await renderActionForm(c, {
