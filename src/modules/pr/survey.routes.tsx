@@ -6,6 +6,7 @@ import { formWithFiles } from '../../http/upload.ts'
 import { parseInput } from '../../http/validation.ts'
 import { todayInTokyo } from '../schedule/index.ts'
 import { listAudiences } from './audiences.service.ts'
+import { ImportStatusPage } from './import.views.tsx'
 import { listUnitMedia } from './media.service.ts'
 import { renderFormError } from './pr.http.ts'
 import { programCatalogue } from './pr.lookups.ts'
@@ -21,7 +22,7 @@ import {
   openSurvey,
   remindUnanswered,
 } from './survey.service.ts'
-import { ImportStatusPage, SurveyListPage, SurveyPage, SurveyUnitPage } from './survey.views.tsx'
+import { SurveyListPage, SurveyPage, SurveyUnitPage } from './survey.views.tsx'
 import { surveyTemplate } from './survey.xlsx.ts'
 
 type C = Parameters<typeof requireActor>[0]
