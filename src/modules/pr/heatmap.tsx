@@ -73,8 +73,11 @@ export function Heatmap(props: { matrix: Matrix; title: string; description: str
               y={TOP + i * CELL_H + 1}
               width={CELL_W - 2}
               height={CELL_H - 2}
-              class={`${shade(cell.media.length)}${cell.overlap ? ' pr-heat--overlap' : ''}${cell.gap ? ' pr-heat--gap' : ''}`}
-              fill={cell.gap ? 'url(#pr-gap-hatch)' : undefined}
+              class={
+                cell.gap
+                  ? 'pr-heat--gap'
+                  : `${shade(cell.media.length)}${cell.overlap ? ' pr-heat--overlap' : ''}`
+              }
             >
               <title>{`${row.name} × ${matrix.audiences[j]?.name ?? ''}: ${cell.media.length}`}</title>
             </rect>
