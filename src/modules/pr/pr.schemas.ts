@@ -50,11 +50,12 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
     .transform((v) => v ?? null)
 
 /** A list from repeated form fields or a JSON array; one value arrives as a string. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const idList = z
-  .union([z.string().transform((s) => (s ? [s] : [])), z.array(z.uuid())])
+  .union([z.string().transform((s) => (s ? [s] : [])), z.array(z.string())])
   .optional()
   .transform((v) => v ?? [])
-  .pipe(z.array(z.uuid()).max(200))
+  .refine((v) => v.length <= 200 && v.every((id) => uuid.test(id)), 'validation.choice')
 
 const url = z
   .union([
