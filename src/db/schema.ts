@@ -6,6 +6,7 @@ import type { HqTables } from '../modules/hq/hq.tables.ts'
 import type { InitiativesTables } from '../modules/initiatives/initiatives.tables.ts'
 import type { NewsletterTables } from '../modules/newsletter/newsletter.tables.ts'
 import type { OrgTables } from '../modules/org/org.tables.ts'
+import type { PrTables } from '../modules/pr/pr.tables.ts'
 import type { ProgramsTables } from '../modules/programs/programs.tables.ts'
 import type { ProposalsTables } from '../modules/proposals/proposals.tables.ts'
 import type { ScheduleTables } from '../modules/schedule/schedule.tables.ts'
@@ -22,7 +23,8 @@ export interface DB
     NewsletterTables,
     ProgramsTables,
     CouncilsTables,
-    ProposalsTables {}
+    ProposalsTables,
+    PrTables {}
 
 /** A database handle or an open transaction: services accept either. */
 export type Db = Kysely<DB> | Transaction<DB>

@@ -5,6 +5,7 @@ import { seedCouncils } from '../modules/councils/index.ts'
 import { seedHq } from '../modules/hq/index.ts'
 import { seedInitiatives } from '../modules/initiatives/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
+import { seedPr } from '../modules/pr/index.ts'
 import { seedPrograms } from '../modules/programs/index.ts'
 import { seedProposals } from '../modules/proposals/index.ts'
 import { demoFiscalYear, seedScheduleDemo } from '../modules/schedule/index.ts'
@@ -48,6 +49,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
     await seedPrograms(trx)
     await seedCouncils(trx)
     await seedProposals(trx, org, password)
+    await seedPr(trx, org.unitIdByCode, demoFiscalYear())
     return accounts
   })
 }

@@ -23,6 +23,7 @@ import {
 } from '../modules/initiatives/index.ts'
 import { newsletterApiRoutes, newsletterRoutes } from '../modules/newsletter/index.ts'
 import { orgApiRoutes, orgRoutes } from '../modules/org/index.ts'
+import { prApiRoutes, prRoutes } from '../modules/pr/index.ts'
 import { programApiRoutes, programRoutes, programsAgendaSource } from '../modules/programs/index.ts'
 import {
   proposalsAgendaSource,
@@ -167,6 +168,7 @@ export function createApp(deps: AppDeps) {
   app.route('/councils', councilRoutes)
   app.route('/portal', portalRoutes)
   app.route('/proposals', proposalsRoutes)
+  app.route('/pr', prRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))
@@ -191,6 +193,7 @@ export function createApp(deps: AppDeps) {
   api.route('/councils', councilApiRoutes)
   api.route('/portal', portalApiRoutes)
   api.route('/', proposalsApiRoutes)
+  api.route('/pr', prApiRoutes)
   app.route('/api/v1', api)
 
   app.notFound((c) => errorResponse(c, notFound()))

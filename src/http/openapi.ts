@@ -10,6 +10,7 @@ import {
   unitInputSchema,
   unitUpdateSchema,
 } from '../modules/org/index.ts'
+import { prOpenApiPaths } from '../modules/pr/index.ts'
 import { programsOpenApiPaths } from '../modules/programs/index.ts'
 import { proposalsOpenApi } from '../modules/proposals/index.ts'
 import { scheduleOpenApiPaths } from '../modules/schedule/index.ts'
@@ -153,6 +154,7 @@ export function openApiDocument(serverUrl: string) {
       ...hqOpenApiPaths,
       ...newsletterOpenApiPaths,
       ...councilsOpenApiPaths,
+      ...prOpenApiPaths(errorResponses, idParameter),
     },
   }
 }

@@ -2,6 +2,7 @@ import { councilsEn } from '../modules/councils/councils.messages.ts'
 import { hqEn } from '../modules/hq/hq.messages.ts'
 import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
+import { prEn } from '../modules/pr/pr.messages.ts'
 import { programsEn } from '../modules/programs/programs.messages.ts'
 import { proposalsEn } from '../modules/proposals/proposals.messages.ts'
 import { scheduleEn } from '../modules/schedule/schedule.messages.ts'
@@ -217,4 +218,5 @@ export const en: Record<MessageKey, string> = {
   ...programsEn,
   ...councilsEn,
   ...proposalsEn,
+  ...prEn,
 }

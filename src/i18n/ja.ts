@@ -2,6 +2,7 @@ import { councilsJa } from '../modules/councils/councils.messages.ts'
 import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
+import { prJa } from '../modules/pr/pr.messages.ts'
 import { programsJa } from '../modules/programs/programs.messages.ts'
 import { proposalsJa } from '../modules/proposals/proposals.messages.ts'
 import { scheduleJa } from '../modules/schedule/schedule.messages.ts'
@@ -225,6 +226,7 @@ export const ja = {
   ...programsJa,
   ...councilsJa,
   ...proposalsJa,
+  ...prJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -118,6 +118,9 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                       {t('hq.nav')}
                     </NavLink>
                   ) : null}
+                  <NavLink href="/pr" current={page.path}>
+                    {t('pr.nav')}
+                  </NavLink>
                   <NavLink href="/schedule" current={page.path}>
                     {t('schedule.nav')}
                   </NavLink>
