@@ -8,6 +8,7 @@ export {
   recordReviewDecision,
 } from './programs.decisions.ts'
 export { demoWorkbook } from './programs.demo-workbook.ts'
+export { type Sheet, toCsv, toXlsx } from './programs.export.ts'
 export {
   type ImportResult,
   importProgramFile,

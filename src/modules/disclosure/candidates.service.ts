@@ -1,0 +1,241 @@
+import { sql } from 'kysely'
+import { recordAudit } from '../../audit/audit.ts'
+import type { Actor } from '../../auth/actor.ts'
+import { authorize } from '../../auth/authorize.ts'
+import type { Db } from '../../db/schema.ts'
+import { withTransaction } from '../../db/transaction.ts'
+import { conflict, invalidField, notFound } from '../../http/errors.ts'
+import { parseInput } from '../../http/validation.ts'
+import { translator } from '../../i18n/index.ts'
+import { notify } from '../../notifications/notify.ts'
+import { rankSimilar, SIMILAR_THRESHOLD } from '../../text/similarity.ts'
+import { addDays, todayInTokyo } from './dates.ts'
+import { canManageDisclosure } from './disclosure.policy.ts'
+import { closeCandidateSchema, settingsSchema } from './disclosure.schemas.ts'
+import type { Candidate } from './disclosure.types.ts'
+
+export interface DisclosureSettings {
+  repeatCount: number
+  periodDays: number
+  version: number
+}
+
+export async function readSettings(db: Db): Promise<DisclosureSettings> {
+  const row = await db.selectFrom('disclosure_settings').selectAll().executeTakeFirstOrThrow()
+  return { repeatCount: row.repeat_count, periodDays: row.period_days, version: row.version }
+}
+
+interface Subject {
+  id: string
+  text: string
+  receivedOn: string
+}
+
+/**
+ * Groups request subjects by Japanese text similarity: each request joins the group of the
+ * most similar request seen before it (at or above the threshold), or starts a group.
+ */
+export function clusterSubjects(subjects: readonly Subject[], threshold = SIMILAR_THRESHOLD) {
+  const groupOf = new Map<string, Subject[]>()
+  const seen: Subject[] = []
+  const groups: Subject[][] = []
+  for (const s of subjects) {
+    const [best] = rankSimilar(s.text, seen, { threshold, limit: 1 })
+    const group = best ? groupOf.get(best.item.id)! : []
+    if (!best) groups.push(group)
+    group.push(s)
+    groupOf.set(s.id, group)
+    seen.push(s)
+  }
+  return groups
+}
+
+/**
+ * Finds topics asked for repeatedly (the configured count within the configured period) and
+ * keeps one open candidate per topic. Requests of topics already published are left out, so
+ * a topic comes back only if it is asked for that often again.
+ */
+export async function refreshCandidates(trx: Db, today = todayInTokyo()): Promise<number> {
+  const settings = await readSettings(trx)
+  const candidates = await trx.selectFrom('disclosure_candidates').selectAll().execute()
+  const closedIds = new Set(
+    candidates.filter((c) => c.status === 'closed').flatMap((c) => c.request_ids),
+  )
+  const rows = await trx
+    .selectFrom('disclosure_requests')
+    .select(['id', 'subject', sql<string>`received_on::text`.as('received_on')])
+    .where('received_on', '>=', addDays(today, -settings.periodDays))
+    .orderBy('received_on')
+    .orderBy('id')
+    .execute()
+  const subjects = rows
+    .filter((r) => !closedIds.has(r.id))
+    .map((r) => ({ id: r.id, text: r.subject, receivedOn: r.received_on }))
+  let created = 0
+  for (const group of clusterSubjects(subjects)) {
+    if (group.length < settings.repeatCount) continue
+    const ids = group.map((s) => s.id)
+    const open = candidates.find(
+      (c) => c.status === 'open' && c.request_ids.some((id) => ids.includes(id)),
+    )
+    if (open) {
+      if (
+        open.request_ids.length !== ids.length ||
+        !ids.every((id) => open.request_ids.includes(id))
+      )
+        await trx
+          .updateTable('disclosure_candidates')
+          .set({ request_ids: JSON.stringify(ids) })
+          .where('id', '=', open.id)
+          .execute()
+      continue
+    }
+    const row = await trx
+      .insertInto('disclosure_candidates')
+      .values({ title: group[0]!.text, request_ids: JSON.stringify(ids) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    candidates.push({
+      ...(await trx
+        .selectFrom('disclosure_candidates')
+        .selectAll()
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow()),
+    })
+    created++
+    await notifyOfficers(trx, group[0]!.text, group.length)
+  }
+  return created
+}
+
+async function notifyOfficers(trx: Db, title: string, count: number) {
+  const t = translator('ja')
+  const officers = await trx
+    .selectFrom('user_roles')
+    .select('user_id')
+    .distinct()
+    .where('role', '=', 'disclosure_officer')
+    .execute()
+  for (const o of officers) {
+    await notify(
+      trx,
+      {
+        userId: o.user_id,
+        title: t('disclosure.notify.candidateTitle'),
+        body: t('disclosure.notify.candidateBody', { title, count }),
+        link: '/disclosure/candidates',
+      },
+      { email: true },
+    )
+  }
+}
+
+export async function listCandidates(db: Db, actor: Actor | null): Promise<Candidate[]> {
+  authorize(actor, canManageDisclosure)
+  const rows = await db
+    .selectFrom('disclosure_candidates')
+    .selectAll()
+    .orderBy('status', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+  const ids = [...new Set(rows.flatMap((r) => r.request_ids))]
+  const requests = ids.length
+    ? await db
+        .selectFrom('disclosure_requests')
+        .select(['id', 'subject', sql<string>`received_on::text`.as('received_on')])
+        .where('id', 'in', ids)
+        .execute()
+    : []
+  const byId = new Map(requests.map((r) => [r.id, r]))
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    requests: r.request_ids
+      .map((id) => byId.get(id))
+      .filter((x) => !!x)
+      .map((x) => ({ id: x.id, subject: x.subject, receivedOn: x.received_on })),
+    status: r.status,
+    datasetId: r.dataset_id,
+    link: r.link,
+    closedAt: r.closed_at,
+    version: r.version,
+  }))
+}
+
+export async function updateSettings(db: Db, actor: Actor | null, input: unknown): Promise<void> {
+  authorize(actor, canManageDisclosure)
+  const data = parseInput(settingsSchema, input)
+  await withTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable('disclosure_settings')
+      .set({
+        repeat_count: data.repeatCount,
+        period_days: data.periodDays,
+        version: sql<number>`version + 1`,
+      })
+      .where('version', '=', data.version)
+      .returning('id')
+      .executeTakeFirst()
+    if (!row) throw conflict()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'disclosure.settings.update',
+      entity: 'disclosure_settings',
+      data: { repeatCount: data.repeatCount, periodDays: data.periodDays },
+    })
+    await refreshCandidates(trx)
+  })
+}
+
+/** Closes a candidate with what was published: a dataset of the catalogue, or a link. */
+export async function closeCandidate(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: unknown,
+): Promise<void> {
+  authorize(actor, canManageDisclosure)
+  const data = parseInput(closeCandidateSchema, input)
+  if (!data.datasetId && !data.link) throw invalidField('link', 'disclosure.error.closeWith')
+  await withTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('disclosure_candidates')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row) throw notFound()
+    if (row.version !== data.version) throw conflict()
+    if (row.status !== 'open') throw conflict('disclosure.error.candidateClosed')
+    let link = data.link ?? null
+    if (data.datasetId) {
+      const dataset = await trx
+        .selectFrom('opendata_datasets')
+        .select(['name', 'is_private', 'state'])
+        .where('id', '=', data.datasetId)
+        .executeTakeFirst()
+      if (dataset?.state !== 'active' || dataset.is_private)
+        throw invalidField('datasetId', 'disclosure.error.datasetNotPublic')
+      link = `/portal/data/${dataset.name}`
+    }
+    await trx
+      .updateTable('disclosure_candidates')
+      .set({
+        status: 'closed',
+        dataset_id: data.datasetId ?? null,
+        link,
+        closed_by: actor.userId,
+        closed_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      actorId: actor.userId,
+      action: 'disclosure.candidate.close',
+      entity: 'disclosure_candidates',
+      entityId: id,
+      data: { datasetId: data.datasetId ?? null, link },
+    })
+  })
+}
