@@ -69,11 +69,10 @@ const tagList = z
   .string()
   .max(1000)
   .optional()
-  .default('')
   .transform((v) =>
     [
       ...new Set(
-        v
+        (v ?? '')
           .split(/[,、，\n]/)
           .map((t) => t.trim())
           .filter(Boolean),

@@ -46,7 +46,7 @@ export async function publishCandidate(
           .execute()
       : []
     if (documents.length === 0) throw conflict('disclosure.error.nothingReleased')
-    const dataset = await createDataset(trx, actor, data)
+    const dataset = await createDataset(trx, actor, input)
     for (const [i, doc] of documents.entries()) {
       await addUploadedResource(
         trx,
