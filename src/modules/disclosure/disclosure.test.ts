@@ -216,10 +216,12 @@ describe('proactive publication', () => {
       { id: 'b', text: '公用車の運行記録', receivedOn: '2026-01-02' },
       { id: 'c', text: '令和6年度 観光振興補助金の交付決定一覧', receivedOn: '2026-01-03' },
       { id: 'd', text: '観光振興補助金 交付決定の一覧（令和6年度分）', receivedOn: '2026-01-04' },
+      // Shares 補助金・交付 with the first topic (similarity 0.30) but is another topic.
+      { id: 'e', text: '中小企業振興公社 補助金の交付要綱・交付実績', receivedOn: '2026-01-05' },
     ])
     assert.deepEqual(
       groups.map((g) => g.map((s) => s.id)),
-      [['a', 'c', 'd'], ['b']],
+      [['a', 'c', 'd'], ['b'], ['e']],
     )
   })
 
