@@ -73,6 +73,7 @@ export async function refreshCandidates(trx: Db, today = todayInTokyo()): Promis
     .select(['id', 'subject', sql<string>`received_on::text`.as('received_on')])
     .where('received_on', '>=', addDays(today, -settings.periodDays))
     .orderBy('received_on')
+    .orderBy('created_at')
     .orderBy('id')
     .execute()
   const subjects = rows

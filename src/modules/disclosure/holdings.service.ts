@@ -242,13 +242,13 @@ export async function reviewHolding(
   input: unknown,
 ): Promise<void> {
   authorize(actor, canOpenRegister)
-  const data = parseInput(holdingReviewSchema, input)
   await withTransaction(db, async (trx) => {
     const campaign = await currentCampaign(trx)
-    if (!campaign) throw conflict('disclosure.error.noCampaign')
-    const [holding] = await selectHoldings(trx, campaign.id, holdingId)
+    const [holding] = await selectHoldings(trx, campaign?.id ?? null, holdingId)
     if (!holding) throw notFound()
     if (!canKeepHoldingsOf(actor, holding.unitPath)) throw forbidden()
+    if (!campaign) throw conflict('disclosure.error.noCampaign')
+    const data = parseInput(holdingReviewSchema, input)
     if (data.action === 'confirm' && holding.flags.includes('no_need') && !data.note)
       throw invalidField('note', 'disclosure.error.needRequired')
     await trx
