@@ -2,6 +2,9 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
 
+// biome-ignore lint/suspicious/noExplicitAny: CKAN's JSON, checked field by field below
+type Json = any
+
 let t: TestApp
 let somuId: string
 const BULK = 137
@@ -10,7 +13,7 @@ async function api(path: string, init?: RequestInit) {
   const res = await t.app.request(path, init)
   return {
     status: res.status,
-    body: (await res.json()) as any,
+    body: (await res.json()) as Json,
     type: res.headers.get('content-type'),
   }
 }
@@ -73,8 +76,8 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
       assert.match(body.help, /\/api\/3\/action\/help_show\?name=package_search$/)
       count = body.result.count
       if (body.result.results.length === 0) break
-      seen.push(...body.result.results.map((p: any) => p.id))
-      assert.ok(body.result.results.every((p: any) => p.private === false))
+      seen.push(...body.result.results.map((p: Json) => p.id))
+      assert.ok(body.result.results.every((p: Json) => p.private === false))
     }
     assert.equal(count, expected)
     assert.equal(seen.length, expected)
@@ -103,10 +106,10 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     assert.equal(p.organization.name, 'somu')
     assert.equal(p.license_id, 'cc-by-4.0')
     assert.deepEqual(
-      p.tags.map((x: any) => x.name),
+      p.tags.map((x: Json) => x.name),
       ['予算', '事業評価'],
     )
-    const csv = p.resources.find((r: any) => r.format === 'CSV')
+    const csv = p.resources.find((r: Json) => r.format === 'CSV')
     assert.equal(csv.mimetype, 'text/csv')
     assert.match(csv.hash, /^sha256:[0-9a-f]{64}$/)
     assert.ok(csv.size > 0)
@@ -132,14 +135,14 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     )
     assert.equal(since.status, 200)
     const all = (await api('/api/3/action/package_search?rows=1000')).body.result.results
-    const expected = all.filter((p: any) => p.metadata_modified >= '2026-01-30T00:00:00').length
+    const expected = all.filter((p: Json) => p.metadata_modified >= '2026-01-30T00:00:00').length
     assert.ok(expected > 0 && expected < all.length)
     assert.equal(since.body.result.count, expected)
     const org = await api(
       `/api/3/action/package_search?fq=${encodeURIComponent('organization:kanko-kikaku')}`,
     )
     assert.deepEqual(
-      org.body.result.results.map((p: any) => p.name),
+      org.body.result.results.map((p: Json) => p.name),
       ['kanko-visitor-survey'],
     )
     const tagged = await api(
@@ -152,12 +155,12 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     assert.deepEqual(tagged.body.result.results, [])
     const xlsx = await api('/api/3/action/package_search?fq=res_format:XLSX')
     assert.deepEqual(
-      xlsx.body.result.results.map((p: any) => p.name),
+      xlsx.body.result.results.map((p: Json) => p.name),
       ['sanro-programs'],
     )
     const q = await api(`/api/3/action/package_search?q=${encodeURIComponent('観光客')}`)
     assert.deepEqual(
-      q.body.result.results.map((p: any) => p.name),
+      q.body.result.results.map((p: Json) => p.name),
       ['kanko-visitor-survey'],
     )
     assert.equal(
@@ -189,10 +192,10 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     const somu = (await api('/api/3/action/organization_show?id=somu&include_datasets=true')).body
       .result
     assert.equal(somu.package_count, somu.packages.length)
-    assert.ok(somu.packages.every((p: any) => !p.private))
+    assert.ok(somu.packages.every((p: Json) => !p.private))
     const licenses = (await api('/api/3/action/license_list')).body.result
     assert.deepEqual(
-      licenses.map((l: any) => l.id),
+      licenses.map((l: Json) => l.id),
       ['cc-by-4.0', 'jp-pdl-1.0'],
     )
     assert.deepEqual((await api('/api/3/action/group_list')).body.result, [])
@@ -284,10 +287,10 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     assert.match(text, /dcat:downloadURL </)
     const jsonld = await t.app.request('/catalog.jsonld')
     assert.equal(jsonld.headers.get('content-type'), 'application/ld+json; charset=utf-8')
-    const doc = (await jsonld.json()) as any
-    const datasets = doc['@graph'].filter((n: any) => n['@type'] === 'dcat:Dataset')
+    const doc = (await jsonld.json()) as Json
+    const datasets = doc['@graph'].filter((n: Json) => n['@type'] === 'dcat:Dataset')
     assert.equal(datasets.length, await publicCount())
-    const catalog = doc['@graph'].find((n: any) => n['@type'] === 'dcat:Catalog')
+    const catalog = doc['@graph'].find((n: Json) => n['@type'] === 'dcat:Catalog')
     assert.equal(catalog['dcat:dataset'].length, datasets.length)
   })
 })

@@ -7,6 +7,9 @@ import { clusterSubjects } from './candidates.service.ts'
 import { addDays, todayInTokyo } from './dates.ts'
 import { REDACT_DOCUMENT_JOB, redactDocumentJob } from './index.ts'
 
+// biome-ignore lint/suspicious/noExplicitAny: CKAN's JSON, checked field by field below
+type Json = any
+
 let t: TestApp
 let officer: TestClient
 let units: Map<string, string>
@@ -285,7 +288,7 @@ describe('proactive publication', () => {
     assert.equal(closed.link, '/portal/data/rodo-sodan-records')
     const search = (await (
       await t.app.request('/api/3/action/package_search?q=rodo-sodan')
-    ).json()) as any
+    ).json()) as Json
     assert.equal(search.result.count, 1)
     const resource = search.result.results[0].resources[0]
     assert.equal(resource.format, 'TXT')
@@ -352,7 +355,7 @@ describe('open-data catalogue (staff side)', () => {
     const id = idFrom(created, /\/disclosure\/datasets\/([0-9a-f-]{36})/)
     assert.equal((await officer.postForm('/disclosure/datasets', fields)).status, 400, 'name taken')
     const inApi = async () =>
-      ((await (await t.app.request('/api/3/action/package_search?q=test-programs')).json()) as any)
+      ((await (await t.app.request('/api/3/action/package_search?q=test-programs')).json()) as Json)
         .result.count
     assert.equal(await inApi(), 0)
     assert.equal((await t.app.request('/portal/data/test-programs')).status, 404)
@@ -410,9 +413,9 @@ describe('open-data catalogue (staff side)', () => {
     const portal = await (await t.app.request('/portal/data/test-programs')).text()
     assert.match(portal, /予算事業一覧（CSV）/)
     const pkg = (
-      (await (await t.app.request('/api/3/action/package_show?id=test-programs')).json()) as any
+      (await (await t.app.request('/api/3/action/package_show?id=test-programs')).json()) as Json
     ).result
-    const csv = pkg.resources.find((r: any) => r.format === 'CSV')
+    const csv = pkg.resources.find((r: Json) => r.format === 'CSV')
     const bytes = new Uint8Array(
       await (await t.app.request(new URL(csv.url).pathname)).arrayBuffer(),
     )
@@ -420,7 +423,7 @@ describe('open-data catalogue (staff side)', () => {
     const text = new TextDecoder().decode(bytes.slice(3))
     assert.match(text.split('\r\n')[0]!, /^予算事業ID,事業年度,事業名/)
     assert.ok(text.split('\r\n').length > 3)
-    const xlsx = pkg.resources.find((r: any) => r.format === 'XLSX')
+    const xlsx = pkg.resources.find((r: Json) => r.format === 'XLSX')
     assert.equal(xlsx.mimetype, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     // Staff-only pages stay staff-only.
     assert.equal((await (await t.signIn('staff')).get(`/disclosure/datasets/${id}`)).status, 403)
