@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       extension_reason text,
       status text not null default 'received' check (status in ('received','extended','disclosed','partially_disclosed','not_disclosed','withdrawn')),
       decided_on date,
+      topic_id uuid,
       version int not null default 1,
       created_by uuid references users(id) deferrable initially immediate,
       created_at timestamptz not null default now(),
@@ -34,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index disclosure_requests_received_idx on disclosure_requests(received_on);
     create index disclosure_requests_status_idx on disclosure_requests(status);
+    create index disclosure_requests_topic_idx on disclosure_requests(topic_id);
 
     create table disclosure_request_events (
       id uuid primary key default gen_random_uuid(),

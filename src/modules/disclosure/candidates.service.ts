@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { recordAudit } from '../../audit/audit.ts'
 import type { Actor } from '../../auth/actor.ts'
@@ -25,12 +26,6 @@ export async function readSettings(db: Db): Promise<DisclosureSettings> {
   return { repeatCount: row.repeat_count, periodDays: row.period_days, version: row.version }
 }
 
-interface Subject {
-  id: string
-  text: string
-  receivedOn: string
-}
-
 /**
  * Request subjects are short titles: the same topic worded differently scores 0.65–0.92,
  * different topics sharing words such as 補助金・交付 up to 0.30 (the demo's subjects), so
@@ -38,29 +33,72 @@ interface Subject {
  */
 export const CLUSTER_THRESHOLD = 0.45
 
-/**
- * Groups request subjects by Japanese text similarity: each request joins the group of the
- * most similar request seen before it (at or above the threshold), or starts a group.
- */
+interface Subject {
+  id: string
+  text: string
+  receivedOn: string
+}
+
+/** The topic of the most similar earlier subject (at or above the threshold), or null: a new topic. */
+export function chooseTopic(
+  text: string,
+  earlier: readonly { topicId: string; text: string }[],
+  threshold = CLUSTER_THRESHOLD,
+): string | null {
+  const [best] = rankSimilar(
+    text,
+    earlier.map((e) => ({ id: e.topicId, text: e.text })),
+    { threshold, limit: 1 },
+  )
+  return best?.item.id ?? null
+}
+
+/** Groups subjects in order the way requests are grouped as they are logged (for tests and checks). */
 export function clusterSubjects(subjects: readonly Subject[], threshold = CLUSTER_THRESHOLD) {
-  const groupOf = new Map<string, Subject[]>()
-  const seen: Subject[] = []
-  const groups: Subject[][] = []
+  const earlier: { topicId: string; text: string }[] = []
+  const groups = new Map<string, Subject[]>()
   for (const s of subjects) {
-    const [best] = rankSimilar(s.text, seen, { threshold, limit: 1 })
-    const group = best ? groupOf.get(best.item.id)! : []
-    if (!best) groups.push(group)
-    group.push(s)
-    groupOf.set(s.id, group)
-    seen.push(s)
+    const topicId = chooseTopic(s.text, earlier, threshold) ?? s.id
+    groups.set(topicId, [...(groups.get(topicId) ?? []), s])
+    earlier.push({ topicId, text: s.text })
   }
-  return groups
+  return [...groups.values()]
 }
 
 /**
- * Finds topics asked for repeatedly (the configured count within the configured period) and
- * keeps one open candidate per topic. Requests of topics already published are left out, so
- * a topic comes back only if it is asked for that often again.
+ * Puts a newly logged request in the topic of the most similar request of the period, or in a
+ * topic of its own: one pass over the period's subjects, so logging stays fast with thousands.
+ */
+export async function assignTopic(trx: Db, requestId: string, today = todayInTokyo()) {
+  const settings = await readSettings(trx)
+  const request = await trx
+    .selectFrom('disclosure_requests')
+    .select('subject')
+    .where('id', '=', requestId)
+    .executeTakeFirstOrThrow()
+  const earlier = await trx
+    .selectFrom('disclosure_requests')
+    .select(['topic_id', 'subject'])
+    .where('received_on', '>=', addDays(today, -settings.periodDays))
+    .where('topic_id', 'is not', null)
+    .where('id', '<>', requestId)
+    .execute()
+  const topicId =
+    chooseTopic(
+      request.subject,
+      earlier.map((e) => ({ topicId: e.topic_id!, text: e.subject })),
+    ) ?? randomUUID()
+  await trx
+    .updateTable('disclosure_requests')
+    .set({ topic_id: topicId })
+    .where('id', '=', requestId)
+    .execute()
+}
+
+/**
+ * Keeps one open candidate per topic asked for repeatedly (the configured count within the
+ * configured period). Requests of topics already published are left out, so a topic comes
+ * back only if it is asked for that often again.
  */
 export async function refreshCandidates(trx: Db, today = todayInTokyo()): Promise<number> {
   const settings = await readSettings(trx)
@@ -70,27 +108,29 @@ export async function refreshCandidates(trx: Db, today = todayInTokyo()): Promis
   )
   const rows = await trx
     .selectFrom('disclosure_requests')
-    .select(['id', 'subject', sql<string>`received_on::text`.as('received_on')])
+    .select(['id', 'subject', 'topic_id'])
     .where('received_on', '>=', addDays(today, -settings.periodDays))
+    .where('topic_id', 'is not', null)
     .orderBy('received_on')
     .orderBy('created_at')
     .orderBy('id')
     .execute()
-  const subjects = rows
-    .filter((r) => !closedIds.has(r.id))
-    .map((r) => ({ id: r.id, text: r.subject, receivedOn: r.received_on }))
+  const topics = new Map<string, { id: string; subject: string }[]>()
+  for (const r of rows) {
+    if (closedIds.has(r.id)) continue
+    topics.set(r.topic_id!, [...(topics.get(r.topic_id!) ?? []), r])
+  }
   let created = 0
-  for (const group of clusterSubjects(subjects)) {
+  for (const group of topics.values()) {
     if (group.length < settings.repeatCount) continue
     const ids = group.map((s) => s.id)
     const open = candidates.find(
       (c) => c.status === 'open' && c.request_ids.some((id) => ids.includes(id)),
     )
     if (open) {
-      if (
-        open.request_ids.length !== ids.length ||
-        !ids.every((id) => open.request_ids.includes(id))
-      )
+      const same =
+        open.request_ids.length === ids.length && ids.every((id) => open.request_ids.includes(id))
+      if (!same)
         await trx
           .updateTable('disclosure_candidates')
           .set({ request_ids: JSON.stringify(ids) })
@@ -98,20 +138,12 @@ export async function refreshCandidates(trx: Db, today = todayInTokyo()): Promis
           .execute()
       continue
     }
-    const row = await trx
+    await trx
       .insertInto('disclosure_candidates')
-      .values({ title: group[0]!.text, request_ids: JSON.stringify(ids) })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    candidates.push({
-      ...(await trx
-        .selectFrom('disclosure_candidates')
-        .selectAll()
-        .where('id', '=', row.id)
-        .executeTakeFirstOrThrow()),
-    })
+      .values({ title: group[0]!.subject, request_ids: JSON.stringify(ids) })
+      .execute()
     created++
-    await notifyOfficers(trx, group[0]!.text, group.length)
+    await notifyOfficers(trx, group[0]!.subject, group.length)
   }
   return created
 }

@@ -63,6 +63,8 @@ export interface DisclosureRequestsTable {
   extension_reason: string | null
   status: Generated<RequestStatus>
   decided_on: DateCol | null
+  /** The topic (a group of similar subjects) the request was put in when it was logged. */
+  topic_id: string | null
   version: Generated<number>
   created_by: string | null
   created_at: Timestamp

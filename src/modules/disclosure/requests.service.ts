@@ -6,7 +6,7 @@ import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { conflict, invalidField, notFound } from '../../http/errors.ts'
 import { parseInput } from '../../http/validation.ts'
-import { refreshCandidates } from './candidates.service.ts'
+import { assignTopic, refreshCandidates } from './candidates.service.ts'
 import { addDays, DECISION_DAYS, MAX_EXTENDED_DAYS, todayInTokyo } from './dates.ts'
 import { canManageDisclosure } from './disclosure.policy.ts'
 import { decideRequestSchema, extendSchema, requestInputSchema } from './disclosure.schemas.ts'
@@ -80,6 +80,7 @@ export async function createRequest(
       entityId: row.id,
       data: { unitId: data.unitId, requesterType: data.requesterType },
     })
+    await assignTopic(trx, row.id)
     await refreshCandidates(trx)
     return (await findRequest(trx, row.id, todayInTokyo()))!
   })
