@@ -165,7 +165,8 @@ async function notifyOfficers(trx: Db, title: string, count: number) {
         body: t('disclosure.notify.candidateBody', { title, count }),
         link: '/disclosure/candidates',
       },
-      { email: true },
+      // The inbox is enough: a candidate waits for the officer, nothing is due on a date.
+      { email: false },
     )
   }
 }

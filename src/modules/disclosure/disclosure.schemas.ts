@@ -118,7 +118,7 @@ export const closeCandidateSchema = z.object({
     .string()
     .trim()
     .max(500)
-    .regex(/^(\/|https?:\/\/)/, 'disclosure.error.link')
+    .regex(/^(\/(?!\/)|https?:\/\/)/, 'disclosure.error.link')
     .optional(),
   version,
 })

@@ -261,6 +261,17 @@ describe('proactive publication', () => {
     assert.equal(candidate.request_ids.length, 3)
     const page = await (await officer.get('/disclosure/candidates')).text()
     assert.match(page, /労働相談センターの相談対応記録（令和7年度）（3件）/)
+    for (const link of ['//evil.example/x', 'javascript:alert(1)'])
+      assert.equal(
+        (
+          await officer.postForm(`/disclosure/candidates/${candidate.id}/close`, {
+            link,
+            version: '1',
+          })
+        ).status,
+        400,
+        link,
+      )
     const bad = await officer.postForm(`/disclosure/candidates/${candidate.id}/publish`, {
       title: '',
       name: 'BAD NAME',
