@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { FilesTables } from '../files/files.tables.ts'
 import type { AccountsTables } from '../modules/accounts/accounts.tables.ts'
 import type { CouncilsTables } from '../modules/councils/councils.tables.ts'
+import type { DisclosureTables } from '../modules/disclosure/disclosure.tables.ts'
 import type { HqTables } from '../modules/hq/hq.tables.ts'
 import type { InitiativesTables } from '../modules/initiatives/initiatives.tables.ts'
 import type { NewsletterTables } from '../modules/newsletter/newsletter.tables.ts'
@@ -24,7 +25,8 @@ export interface DB
     ProgramsTables,
     CouncilsTables,
     ProposalsTables,
-    PrTables {}
+    PrTables,
+    DisclosureTables {}
 
 /** A database handle or an open transaction: services accept either. */
 export type Db = Kysely<DB> | Transaction<DB>

@@ -2,6 +2,7 @@ import type { Db } from '../db/schema.ts'
 import { withTransaction } from '../db/transaction.ts'
 import { insertUser } from '../modules/accounts/index.ts'
 import { seedCouncils } from '../modules/councils/index.ts'
+import { seedDisclosure } from '../modules/disclosure/index.ts'
 import { seedHq } from '../modules/hq/index.ts'
 import { seedInitiatives } from '../modules/initiatives/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE, seedOrganisation } from '../modules/org/index.ts'
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
     await seedCouncils(trx)
     await seedProposals(trx, org, password)
     await seedPr(trx, org.unitIdByCode, demoFiscalYear())
+    await seedDisclosure(trx)
     return accounts
   })
 }

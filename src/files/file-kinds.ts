@@ -15,6 +15,7 @@ export const FILE_KINDS = {
   },
   csv: { extensions: ['csv'], contentType: 'text/csv' },
   txt: { extensions: ['txt'], contentType: 'text/plain' },
+  json: { extensions: ['json'], contentType: 'application/json' },
   png: { extensions: ['png'], contentType: 'image/png' },
   jpeg: { extensions: ['jpg', 'jpeg'], contentType: 'image/jpeg' },
 } as const
@@ -41,6 +42,7 @@ const contentMatches: Record<FileKind, (bytes: Uint8Array) => boolean> = {
   pptx: (b) => startsWith(b, ZIP),
   csv: looksLikeText,
   txt: looksLikeText,
+  json: looksLikeText,
   png: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   jpeg: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
 }

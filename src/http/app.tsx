@@ -14,6 +14,12 @@ import {
   portalApiRoutes,
   portalRoutes,
 } from '../modules/councils/index.ts'
+import {
+  ckanApiRoutes,
+  dcatRoutes,
+  disclosureRoutes,
+  portalDataRoutes,
+} from '../modules/disclosure/index.ts'
 import { homeRoutes } from '../modules/home/index.ts'
 import { createHqApiRoutes, createHqRoutes } from '../modules/hq/index.ts'
 import {
@@ -146,6 +152,9 @@ export function createApp(deps: AppDeps) {
       ? uploadLimit(c, next)
       : formLimit(c, next),
   )
+  // The CKAN Action API and DCAT are public and read-only: mounted before sign-in and CSRF.
+  app.route('/api/3', ckanApiRoutes)
+  app.route('/', dcatRoutes)
   app.use(identify)
   app.use(csrf)
 
@@ -166,9 +175,11 @@ export function createApp(deps: AppDeps) {
   app.route('/news', newsletterRoutes)
   app.route('/programs', programRoutes)
   app.route('/councils', councilRoutes)
+  app.route('/portal/data', portalDataRoutes)
   app.route('/portal', portalRoutes)
   app.route('/proposals', proposalsRoutes)
   app.route('/pr', prRoutes)
+  app.route('/disclosure', disclosureRoutes)
 
   const api = new Hono<AppEnv>()
   api.get('/openapi.json', (c) => c.json(openApiDocument(deps.config.publicUrl)))

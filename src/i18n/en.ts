@@ -1,4 +1,5 @@
 import { councilsEn } from '../modules/councils/councils.messages.ts'
+import { disclosureEn } from '../modules/disclosure/disclosure.messages.ts'
 import { hqEn } from '../modules/hq/hq.messages.ts'
 import { initiativesEn } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterEn } from '../modules/newsletter/newsletter.messages.ts'
@@ -219,4 +220,5 @@ export const en: Record<MessageKey, string> = {
   ...councilsEn,
   ...proposalsEn,
   ...prEn,
+  ...disclosureEn,
 }

@@ -1,4 +1,5 @@
 import { councilsJa } from '../modules/councils/councils.messages.ts'
+import { disclosureJa } from '../modules/disclosure/disclosure.messages.ts'
 import { hqJa } from '../modules/hq/hq.messages.ts'
 import { initiativesJa } from '../modules/initiatives/initiatives.messages.ts'
 import { newsletterJa } from '../modules/newsletter/newsletter.messages.ts'
@@ -227,6 +228,7 @@ export const ja = {
   ...councilsJa,
   ...proposalsJa,
   ...prJa,
+  ...disclosureJa,
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -143,6 +143,22 @@ export function Layout({ page, title, crumbs, notice, refreshSeconds, children }
                       {t('councils.nav')}
                     </NavLink>
                   ) : null}
+                  {hasRole(actor, 'disclosure_officer', 'admin') ? (
+                    <NavLink href="/disclosure" current={page.path}>
+                      {t('disclosure.nav')}
+                    </NavLink>
+                  ) : hasRole(
+                      actor,
+                      'office_manager',
+                      'dept_lead',
+                      'hq_chief',
+                      'hq_member',
+                      'hq_secretariat',
+                    ) ? (
+                    <NavLink href="/disclosure/holdings" current={page.path}>
+                      {t('disclosure.holdings.title')}
+                    </NavLink>
+                  ) : null}
                   {hasRole(actor, 'admin') ? (
                     <NavLink href="/admin" current={page.path}>
                       {t('nav.admin')}

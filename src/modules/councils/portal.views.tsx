@@ -56,6 +56,9 @@ export function PortalPage(props: { page: PageContext; upcoming: Meeting[]; past
     <Layout page={page} title={t('councils.portal.title')}>
       <h1>{t('councils.portal.title')}</h1>
       <p>{t('councils.portal.lead')}</p>
+      <p>
+        <a href="/portal/data">{t('disclosure.portal.title')}</a>
+      </p>
       <section aria-labelledby="portal-search-title">
         <h2 id="portal-search-title">{t('councils.portal.search')}</h2>
         <SearchForm page={page} />

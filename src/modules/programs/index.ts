@@ -3,6 +3,7 @@ export { analysisRows, getAnalysis } from './programs.analysis.ts'
 export { programApiRoutes, reviewListQuerySchema } from './programs.api.ts'
 export { decideReview, recordReviewDecision } from './programs.decisions.ts'
 export { demoWorkbook } from './programs.demo-workbook.ts'
+export { type Sheet, toCsv, toXlsx } from './programs.export.ts'
 export {
   type ImportResult,
   importProgramFile,
