@@ -287,16 +287,19 @@ describe('notifications', () => {
     assert.ok(html.includes('届かないメール'))
 
     // An outage shorter than the retries: the second attempt, after the delay, gets through.
+    // The delay is long enough that a slow first attempt on a loaded machine is not followed by
+    // the retry within the same drain.
+    const retryDelaySeconds = 3
     const before = inbox.length
     const later = await notify(db, { userId: staffId, title: '遅れて届くメール' }, { email: true })
-    worker = new JobWorker(db, logger, { retryDelaySeconds: 0.2 }).register(
+    worker = new JobWorker(db, logger, { retryDelaySeconds }).register(
       EMAIL_JOB,
       emailJobHandler(mailer(down), PUBLIC_URL),
     )
     assert.equal(await worker.drain(), 1)
     assert.equal((await emailJobFor(later)).status, 'queued')
-    await new Promise((r) => setTimeout(r, 300))
-    worker = new JobWorker(db, logger, { retryDelaySeconds: 0.2 }).register(
+    await new Promise((r) => setTimeout(r, retryDelaySeconds * 1000 + 100))
+    worker = new JobWorker(db, logger, { retryDelaySeconds }).register(
       EMAIL_JOB,
       emailJobHandler(mailer(), PUBLIC_URL),
     )
