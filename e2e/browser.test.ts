@@ -5,37 +5,23 @@
  * same journey with JavaScript off. axe checks every page a journey visits (WCAG 2.1 A/AA).
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { after, describe, test } from 'node:test'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 import { translator } from '../src/i18n/index.ts'
 import { DEMO_ACCOUNTS, demoEmail, SEED_PEOPLE } from '../src/modules/org/index.ts'
 import { testDbKind } from '../src/testing/database.ts'
 import { AxeLog } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTestServer, type TestServer } from './support/server.ts'
+import { useJourney } from './support/journey.ts'
 
 const PASSWORD = 'e2e-demo-password'
 const ja = translator('ja')
 const en = translator('en')
 
-let server: TestServer
-let browser: Browser
+const journey = useJourney({ demoPassword: PASSWORD })
 
-before(async () => {
-  browser = await launchChromium()
-  try {
-    server = await startTestServer({ demoPassword: PASSWORD })
-  } catch (error) {
-    await browser.close()
-    throw error
-  }
-})
-
-after(async () => {
+after(() => {
   const { checks, runs, ms } = AxeLog.stats
   console.log(`axe: ${checks} page checks, ${runs} distinct pages, ${Math.round(ms / 1000)} s`)
-  await browser?.close()
-  await server?.stop()
 })
 
 function displayName(role: string): string {
@@ -47,7 +33,7 @@ function displayName(role: string): string {
 
 /** A fresh browser profile (no cookies) that fails the test on page errors and CSP reports. */
 async function newContext(options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ locale: 'ja-JP', ...options })
+  const context = await journey.browser.newContext({ locale: 'ja-JP', ...options })
   const problems: string[] = []
   context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`))
   context.on('console', (m) => {
@@ -74,7 +60,7 @@ async function finish(context: BrowserContext, problems: string[], axe: AxeLog) 
   axe.assertClean()
 }
 
-const url = (p: string) => `${server.url}${p}`
+const { url } = journey
 /** A locator's text as the DOM holds it, trimmed. */
 const text = async (locator: Locator) => ((await locator.textContent()) ?? '').trim()
 const h1 = (page: Page) => text(page.locator('h1'))
@@ -191,8 +177,8 @@ async function browseOrg(page: Page, axe: AxeLog, label: string, pick: number, t
 }
 
 test('the server under test runs on the database the suite is for', () => {
-  assert.equal(server.kind, testDbKind)
-  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/)
+  assert.equal(journey.server.kind, testDbKind)
+  assert.match(journey.server.url, /^http:\/\/127\.0\.0\.1:\d+$/)
 })
 
 // Journeys only read, and each has its own browser context, so a few run side by side.

@@ -7,50 +7,17 @@
  * axe checks each page on the way.
  */
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { translator } from '../src/i18n/index.ts'
-import { demoEmail } from '../src/modules/org/index.ts'
 import { AxeLog } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTestServer, type TestServer } from './support/server.ts'
+import { useJourney } from './support/journey.ts'
 
 const PASSWORD = 'e2e-disclosure-password'
 const ja = translator('ja')
-let server: TestServer
-let browser: Browser
-
-before(async () => {
-  browser = await launchChromium()
-  try {
-    server = await startTestServer({ demoPassword: PASSWORD })
-  } catch (error) {
-    await browser.close()
-    throw error
-  }
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const url = (p: string) => `${server.url}${p}`
-
-async function newPage() {
-  const context = await browser.newContext({ locale: 'ja-JP' })
-  const page = await context.newPage()
-  return { context, page }
-}
-
-async function signIn(page: Page, role: string) {
-  await page.goto(url('/login'))
-  await page.getByLabel(ja('field.email')).fill(demoEmail(role))
-  await page.getByLabel(ja('field.password')).fill(PASSWORD)
-  await Promise.all([
-    page.waitForURL(url('/')),
-    page.getByRole('button', { name: ja('login.submit') }).click(),
-  ])
-}
+const journey = useJourney({ demoPassword: PASSWORD })
+const { url, signIn } = journey
+const newPage = () => journey.newProfile()
 
 /** Submits with the keyboard: focus the button, press Enter, wait for the page with a notice. */
 async function press(page: Page, name: string, scope: Pick<Page, 'getByRole'> = page) {

@@ -7,19 +7,17 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { SMTPServer } from 'smtp-server'
 import { translator } from '../src/i18n/index.ts'
 import { demoEmail } from '../src/modules/org/index.ts'
 import { AxeLog } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTestServer, type TestServer } from './support/server.ts'
+import { useJourney } from './support/journey.ts'
 
 const PASSWORD = 'e2e-reform-password'
 const ja = translator('ja')
-let server: TestServer
-let browser: Browser
 let smtp: SMTPServer
+let smtpPort = 0
 const mails: { to: string[]; raw: string }[] = []
 
 before(async () => {
@@ -39,34 +37,19 @@ before(async () => {
     },
   })
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  const { port } = smtp.server.address() as { port: number }
-  browser = await launchChromium()
-  server = await startTestServer({
-    demoPassword: PASSWORD,
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true` },
-  })
+  smtpPort = (smtp.server.address() as { port: number }).port
 })
-
 after(async () => {
-  await browser?.close()
-  await server?.stop()
   await new Promise<void>((resolve) => smtp.close(() => resolve()))
 })
 
-const url = (p: string) => `${server.url}${p}`
-
-async function signedIn(role: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP' })
-  const page = await context.newPage()
-  await page.goto(url('/login'))
-  await page.getByLabel(ja('field.email')).fill(demoEmail(role))
-  await page.getByLabel(ja('field.password')).fill(PASSWORD)
-  await Promise.all([
-    page.waitForURL(url('/')),
-    page.getByRole('button', { name: ja('login.submit') }).click(),
-  ])
-  return page
-}
+// Registered after the SMTP server's hook, so that the server is started with its port.
+const journey = useJourney({
+  demoPassword: PASSWORD,
+  env: () => ({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true` }),
+})
+const { url } = journey
+const signedIn = async (role: string): Promise<Page> => (await journey.signedIn(role)).page
 
 async function submit(page: Page, button: string) {
   await Promise.all([

@@ -6,51 +6,16 @@
  */
 import assert from 'node:assert/strict'
 import path from 'node:path'
-import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { translator } from '../src/i18n/index.ts'
-import { demoEmail } from '../src/modules/org/index.ts'
 import { AxeLog } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTestServer, type TestServer } from './support/server.ts'
+import { useJourney } from './support/journey.ts'
 
 const PASSWORD = 'e2e-programs-password'
 const ja = translator('ja')
-let server: TestServer
-let browser: Browser
-
-before(async () => {
-  browser = await launchChromium()
-  try {
-    server = await startTestServer({ demoPassword: PASSWORD })
-  } catch (error) {
-    await browser.close()
-    throw error
-  }
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const url = (p: string) => `${server.url}${p}`
-
-/** A signed-in browser profile for a demo role: the fixture every step starts from. */
-async function signedIn(role: string) {
-  const context = await browser.newContext({ locale: 'ja-JP' })
-  const problems: string[] = []
-  context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`))
-  const page = await context.newPage()
-  await page.goto(url('/login'))
-  await page.getByLabel(ja('field.email')).fill(demoEmail(role))
-  await page.getByLabel(ja('field.password')).fill(PASSWORD)
-  await Promise.all([
-    page.waitForURL(url('/')),
-    page.getByRole('button', { name: ja('login.submit') }).click(),
-  ])
-  return { context, page, problems }
-}
+const journey = useJourney({ demoPassword: PASSWORD })
+const { url, signedIn } = journey
 
 const h1 = async (page: Page) => ((await page.locator('h1').textContent()) ?? '').trim()
 

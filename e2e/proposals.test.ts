@@ -7,43 +7,26 @@
  * of the similar-proposal check. axe checks every page.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import { describe, test } from 'node:test'
+import type { Page } from 'playwright-core'
 import { translator } from '../src/i18n/index.ts'
-import { demoEmail } from '../src/modules/org/index.ts'
 import { AxeLog } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTestServer, type TestServer } from './support/server.ts'
+import { useJourney } from './support/journey.ts'
 
 const PASSWORD = 'e2e-proposals-password'
 const ja = translator('ja')
 const TITLE = '申請書の記入例をホームページで公開する'
 const PROPOSER = '佐藤 花子'
 
-let server: TestServer
-let browser: Browser
 const axe = new AxeLog()
 const problems: string[] = []
 
-before(async () => {
-  browser = await launchChromium()
-  try {
-    // The demo seed runs on start; a loaded machine needs more than the default minute.
-    server = await startTestServer({ demoPassword: PASSWORD, timeoutMs: 180_000 })
-  } catch (error) {
-    await browser.close()
-    throw error
-  }
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const journey = useJourney({ demoPassword: PASSWORD })
+const { url } = journey
 
-const url = (p: string) => `${server.url}${p}`
-
+/** A signed-in profile whose page errors and console errors all land in `problems`. */
 async function session(account: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ locale: 'ja-JP', ...options })
+  const context = await journey.browser.newContext({ locale: 'ja-JP', ...options })
   context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`))
   context.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
@@ -51,18 +34,12 @@ async function session(account: string, options: { javaScriptEnabled?: boolean }
   })
   context.setDefaultTimeout(20_000)
   const page = await context.newPage()
-  await page.goto(url('/login'))
-  await page.getByLabel(ja('field.email')).fill(demoEmail(account))
-  await page.getByLabel(ja('field.password')).fill(PASSWORD)
-  await Promise.all([
-    page.waitForURL(url('/')),
-    page.getByRole('button', { name: ja('login.submit') }).click(),
-  ])
+  await journey.signIn(page, account)
   return { context, page }
 }
 
 async function check(page: Page, label: string) {
-  assert.ok(page.url().startsWith(server.url))
+  assert.ok(page.url().startsWith(journey.server.url))
   await axe.check(page, label)
 }
 
