@@ -28,6 +28,11 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // An idle connection the server ends (a restart, an administrator) is dropped by the pool and
+    // replaced on the next query; without a listener the error would crash the process.
+    pool.on('error', (error) => {
+      if (!pool.ending) process.emitWarning(`idle PostgreSQL connection lost: ${error.message}`)
+    })
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

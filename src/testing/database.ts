@@ -89,6 +89,16 @@ export async function createPostgresDatabaseUrl(
     async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl })
       await cleanup.connect()
+      // A closed pool resolves before its sockets have gone; forcing the drop while they linger
+      // sends them a termination error, so wait (briefly) for the server to see them leave.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await cleanup.query(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        )
+        if (rows[0].n === 0) break
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`)
       await cleanup.end()
     },
