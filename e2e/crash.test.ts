@@ -1,4 +1,4 @@
-// Crash safety: the real server, killed with SIGKILL while eight clients write, must come back
+// Crash safety: the real server, killed with SIGKILL while 32 clients write, must come back
 // quickly on the same data with every write it acknowledged, and with an intact audit chain.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
@@ -15,7 +15,7 @@ import {
   startServer,
 } from './support/kaikaku-process.ts'
 
-const WRITERS = 8
+const WRITERS = 32
 const WRITE_MS = 3000
 const KILL_CYCLES = 2
 const RESTART_LIMIT_MS = 15_000
