@@ -9,6 +9,7 @@ import { createLogger } from './logger.ts'
 import { createSetupToken } from './modules/accounts/index.ts'
 import { REDACT_MINUTES_JOB, redactMinutesJob } from './modules/councils/index.ts'
 import { REDACT_DOCUMENT_JOB, redactDocumentJob } from './modules/disclosure/index.ts'
+import { deliverIssueJob, NEWSLETTER_DELIVERY_JOB } from './modules/newsletter/index.ts'
 import { PR_IMPORT_JOB, surveyImportJobHandler } from './modules/pr/index.ts'
 import { PROGRAM_IMPORT_JOB, programImportJobHandler } from './modules/programs/index.ts'
 import { createSmtpMailer } from './notifications/mailer.ts'
@@ -54,6 +55,7 @@ export async function startServer(
   worker.register(REDACT_MINUTES_JOB, redactMinutesJob)
   worker.register(PR_IMPORT_JOB, surveyImportJobHandler)
   worker.register(REDACT_DOCUMENT_JOB, redactDocumentJob)
+  worker.register(NEWSLETTER_DELIVERY_JOB, deliverIssueJob)
   if (config.workers) await worker.start({ exclusive: database.kind === 'pglite' })
 
   const app = createApp({ db, dbKind: database.kind, config, logger, mailer })

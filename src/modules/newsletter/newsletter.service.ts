@@ -6,11 +6,11 @@ import type { Db } from '../../db/schema.ts'
 import { withTransaction } from '../../db/transaction.ts'
 import { conflict, notFound } from '../../http/errors.ts'
 import { type MessageKey, translator } from '../../i18n/index.ts'
-import { notify } from '../../notifications/notify.ts'
+import { enqueueJob } from '../../jobs/queue.ts'
 import { canEditNews, canReadNews } from './newsletter.policy.ts'
 import { selectIssues } from './newsletter.queries.ts'
 import type { IssueUpdate, ItemInput } from './newsletter.schemas.ts'
-import { NEWS_ACTIONS, type NewsIssue } from './newsletter.types.ts'
+import { NEWS_ACTIONS, NEWSLETTER_DELIVERY_JOB, type NewsIssue } from './newsletter.types.ts'
 
 export async function listIssues(db: Db, actor: Actor | null, q = '') {
   authorize(actor, canReadNews)
@@ -253,8 +253,8 @@ export function issueText(issue: NewsIssue): string {
 }
 
 /**
- * Publishes the draft: its page and feed entry appear, and every active account gets it in the
- * inbox and by e-mail (queued in the same transaction; the e-mail job sends it through SMTP).
+ * Publishes the draft: its page and feed entry appear, and the delivery job (queued in the same
+ * transaction) puts it in every active account's inbox and queues the e-mails.
  */
 export async function publishIssue(
   db: Db,
@@ -279,21 +279,19 @@ export async function publishIssue(
       .executeTakeFirst()
     if (!row) throw conflict()
     const [issue] = await selectIssues(trx, { id })
-    const users = await trx.selectFrom('users').select('id').where('active', '=', true).execute()
-    const text = issueText(issue!)
-    for (const user of users)
-      await notify(
-        trx,
-        { userId: user.id, title: issue!.title, body: text, link: `/news/${id}` },
-        { email: true },
-      )
+    const { recipients } = await trx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('recipients'))
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow()
+    await enqueueJob(trx, NEWSLETTER_DELIVERY_JOB, { issueId: id }, actor.userId)
     await recordAudit(trx, {
       actorId: actor.userId,
       action: 'newsletter.published',
       entity: 'newsletter_issue',
       entityId: id,
-      data: { title: issue!.title, recipients: users.length },
+      data: { title: issue!.title, recipients },
     })
-    return users.length
+    return recipients
   })
 }

@@ -7,6 +7,7 @@ import { JobWorker } from '../../jobs/worker.ts'
 import { createSmtpMailer, type Mailer } from '../../notifications/mailer.ts'
 import { EMAIL_JOB, emailJobHandler } from '../../notifications/notify.ts'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
+import { deliverIssueJob, NEWSLETTER_DELIVERY_JOB } from './index.ts'
 
 let t: TestApp
 let smtp: SMTPServer
@@ -187,11 +188,17 @@ describe('newsletter', () => {
       409,
     )
 
-    const worker = new JobWorker(t.database.db, pino({ level: 'silent' })).register(
-      EMAIL_JOB,
-      emailJobHandler(mailer, 'https://kaikaku.example.jp'),
-    )
-    assert.equal(await worker.drain(), users.length)
+    const worker = new JobWorker(t.database.db, pino({ level: 'silent' }))
+      .register(NEWSLETTER_DELIVERY_JOB, deliverIssueJob)
+      .register(EMAIL_JOB, emailJobHandler(mailer, 'https://kaikaku.example.jp'))
+    assert.equal(await worker.drain(), 1 + users.length, 'the delivery job, then one mail each')
+    const inboxes = await t.database.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('link', '=', `/news/${draft.id}`)
+      .execute()
+    assert.equal(new Set(inboxes.map((n) => n.user_id)).size, users.length, 'every inbox once')
+    assert.equal(inboxes.length, users.length, 'and no inbox twice')
     assert.deepEqual(received.map((m) => m.to[0]).sort(), users.map((u) => u.email).sort())
     const mail = decodeBody(received.find((m) => m.to[0] === 'staff@demo.kaikaku.example')!.raw)
     assert.ok(mail.includes('■ 窓口予約のオンライン化'), mail)
@@ -239,6 +246,62 @@ describe('newsletter', () => {
     assert.deepEqual(
       next.items.map((i) => [i.heading, i.sourceAction]),
       [['サーバ稼働', 'schedule.milestone.reached']],
+    )
+  })
+
+  test('a delivery resumed from its checkpoint reaches only the accounts after it', async () => {
+    const secretariat = await t.signIn('hq_secretariat')
+    const { id } = (await (
+      await secretariat.sendJson('POST', '/api/v1/news/issues', {})
+    ).json()) as { id: string }
+    const { version } = await issue(id)
+    const res = await secretariat.sendJson('POST', `/api/v1/news/issues/${id}/publish`, { version })
+    assert.equal(res.status, 200, 'published')
+    const ids = (
+      await t.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('active', '=', true)
+        .orderBy('id')
+        .execute()
+    ).map((u) => u.id)
+    const job = await t.database.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', NEWSLETTER_DELIVERY_JOB)
+      .where('status', '=', 'queued')
+      .executeTakeFirstOrThrow()
+    // As if a crash came after the first three accounts' batch committed.
+    const result = await deliverIssueJob({
+      db: t.database.db,
+      job: {
+        id: job.id,
+        kind: job.kind,
+        payload: job.payload,
+        status: 'running',
+        progress: 3,
+        total: ids.length,
+        checkpoint: { after: ids[2] },
+        result: null,
+        error: null,
+        attempts: 2,
+        createdBy: null,
+        createdAt: job.created_at,
+        updatedAt: job.updated_at,
+      },
+      progress: async () => {},
+    })
+    assert.deepEqual(result, { recipients: ids.length }, 'the count includes the earlier batch')
+    const reached = await t.database.db
+      .selectFrom('notifications')
+      .select('user_id')
+      .where('link', '=', `/news/${id}`)
+      .orderBy('user_id')
+      .execute()
+    assert.deepEqual(
+      reached.map((n) => n.user_id),
+      ids.slice(3),
+      'exactly the accounts after the checkpoint',
     )
   })
 })

@@ -31,3 +31,6 @@ export const NEWS_ACTIONS = [
   'initiative.reported',
 ] as const
 export type NewsAction = (typeof NEWS_ACTIONS)[number]
+
+/** The job that delivers a published issue to every inbox. */
+export const NEWSLETTER_DELIVERY_JOB = 'newsletter.delivery'
