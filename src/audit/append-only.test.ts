@@ -50,3 +50,21 @@ test('entries chain to the one before, with concurrent writers', async () => {
   for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.prev_hash, rows[i - 1]!.hash)
   assert.deepEqual(await verifyAuditChain(database.db), { ok: true, entries: 13 })
 })
+
+test('an entry whose data holds a Date still verifies', async () => {
+  await database.db.transaction().execute((trx) =>
+    recordAudit(trx, {
+      actorId: null,
+      action: 'dated',
+      entity: 'thing',
+      data: { dueOn: new Date('2027-03-31T00:00:00Z'), skipped: undefined },
+    }),
+  )
+  const stored = await database.db
+    .selectFrom('audit_log')
+    .select('data')
+    .where('action', '=', 'dated')
+    .executeTakeFirstOrThrow()
+  assert.deepEqual(stored.data, { dueOn: '2027-03-31T00:00:00.000Z' })
+  assert.deepEqual(await verifyAuditChain(database.db), { ok: true, entries: 14 })
+})

@@ -59,7 +59,9 @@ export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    data: entry.data ?? {},
+    // Hash what is stored: a Date (or anything with toJSON) becomes its JSON form first, else
+    // the hash would cover `{}` while the row holds a string, and verification would fail.
+    data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   }
   await trx
     .insertInto('audit_log')
