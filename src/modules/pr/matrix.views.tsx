@@ -3,9 +3,9 @@ import type { PageContext } from '../../views/layout.tsx'
 import type { Unit } from '../org/index.ts'
 import { Heatmap } from './heatmap.tsx'
 import type { Finding } from './matrix.service.ts'
-import { PrLayout } from './pr.components.tsx'
+import { PrFilterForm, PrLayout } from './pr.components.tsx'
 import type { MatrixFilter } from './pr.schemas.ts'
-import { CHANNELS, type Matrix } from './pr.types.ts'
+import type { Matrix } from './pr.types.ts'
 
 export function MatrixPage(props: {
   page: PageContext
@@ -31,23 +31,13 @@ export function MatrixPage(props: {
     <PrLayout page={page} title={t('pr.matrix.title')} crumbs={[{ label: t('pr.matrix') }]}>
       <h1>{t('pr.matrix.title')}</h1>
       <p>{t('pr.matrix.lead')}</p>
-      <form method="get" action="/pr/matrix" class="pr-filter">
-        <SelectField
-          t={t}
-          name="department"
-          label={t('pr.department')}
-          value={filter.department}
-          includeEmpty={t('pr.allDepartments')}
-          options={props.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          t={t}
-          name="channel"
-          label={t('field.channel')}
-          value={filter.channel}
-          includeEmpty={t('pr.allChannels')}
-          options={CHANNELS.map((c) => ({ value: c, label: t(`pr.channel.${c}`) }))}
-        />
+      <PrFilterForm
+        t={t}
+        action="/pr/matrix"
+        departments={props.departments}
+        department={filter.department}
+        channel={filter.channel}
+      >
         <SelectField
           t={t}
           name="area"
@@ -56,10 +46,7 @@ export function MatrixPage(props: {
           includeEmpty={t('pr.allAreas')}
           options={props.areas.map((a) => ({ value: a.code, label: a.name }))}
         />
-        <button type="submit" class="button button--secondary">
-          {t('pr.filter')}
-        </button>
-      </form>
+      </PrFilterForm>
       <p class="pr-summary" role="status">
         {matrix.fiscalYear ? `${t('pr.matrix.fiscalYear', { year: matrix.fiscalYear })}: ` : ''}
         {summary}

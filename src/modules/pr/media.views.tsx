@@ -7,7 +7,14 @@ import {
 } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import type { Unit } from '../org/index.ts'
-import { CheckboxGroup, formatNumber, formatYen, PrLayout, TextArea } from './pr.components.tsx'
+import {
+  CheckboxGroup,
+  formatNumber,
+  formatYen,
+  PrFilterForm,
+  PrLayout,
+  TextArea,
+} from './pr.components.tsx'
 import type { ProgramRef } from './pr.lookups.ts'
 import type { MediaFilter } from './pr.schemas.ts'
 import { type Audience, CHANNELS, type Medium, REACH_METRICS } from './pr.types.ts'
@@ -39,23 +46,13 @@ export function MediaIndexPage(props: {
           </a>
         </p>
       ) : null}
-      <form method="get" action="/pr" class="pr-filter">
-        <SelectField
-          t={t}
-          name="department"
-          label={t('pr.department')}
-          value={filter.department}
-          includeEmpty={t('pr.allDepartments')}
-          options={props.departments.map((d) => ({ value: d.id, label: d.name }))}
-        />
-        <SelectField
-          t={t}
-          name="channel"
-          label={t('field.channel')}
-          value={filter.channel}
-          includeEmpty={t('pr.allChannels')}
-          options={CHANNELS.map((c) => ({ value: c, label: t(`pr.channel.${c}`) }))}
-        />
+      <PrFilterForm
+        t={t}
+        action="/pr"
+        departments={props.departments}
+        department={filter.department}
+        channel={filter.channel}
+      >
         <SelectField
           t={t}
           name="audience"
@@ -64,10 +61,7 @@ export function MediaIndexPage(props: {
           includeEmpty={t('pr.allAudiences')}
           options={props.audiences.map((a) => ({ value: a.id, label: a.name }))}
         />
-        <button type="submit" class="button button--secondary">
-          {t('pr.filter')}
-        </button>
-      </form>
+      </PrFilterForm>
       <MediaTable
         t={t}
         media={props.media}

@@ -1,8 +1,10 @@
 /** Pieces every PR page shares: the frame with the module's own navigation, and form parts. */
 import type { Child } from 'hono/jsx'
 import type { Translate } from '../../i18n/index.ts'
-import { describedBy, Field, type FormErrors } from '../../views/forms.tsx'
+import { describedBy, Field, type FormErrors, SelectField } from '../../views/forms.tsx'
 import { type Crumb, Layout, type PageContext } from '../../views/layout.tsx'
+import type { Unit } from '../org/index.ts'
+import { CHANNELS } from './pr.types.ts'
 
 const SECTIONS = [
   ['/pr', 'pr.media'],
@@ -113,3 +115,40 @@ const number = new Intl.NumberFormat('ja-JP')
 export const formatNumber = (n: number | null) => (n === null ? '—' : number.format(n))
 export const formatYen = (t: Translate, n: number | null) =>
   n === null ? t('pr.none') : t('pr.yen', { amount: number.format(n) })
+
+/** The GET filter over department and channel that the inventory and the matrix share. */
+export function PrFilterForm(props: {
+  t: Translate
+  action: string
+  departments: Unit[]
+  department: string | undefined
+  channel: string | undefined
+  /** The page's own third filter. */
+  children: Child
+}) {
+  const { t } = props
+  return (
+    <form method="get" action={props.action} class="pr-filter">
+      <SelectField
+        t={t}
+        name="department"
+        label={t('pr.department')}
+        value={props.department}
+        includeEmpty={t('pr.allDepartments')}
+        options={props.departments.map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <SelectField
+        t={t}
+        name="channel"
+        label={t('field.channel')}
+        value={props.channel}
+        includeEmpty={t('pr.allChannels')}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`pr.channel.${c}`) }))}
+      />
+      {props.children}
+      <button type="submit" class="button button--secondary">
+        {t('pr.filter')}
+      </button>
+    </form>
+  )
+}
