@@ -137,6 +137,41 @@ export function TextField({
   )
 }
 
+/** A file input with its label, hint and errors; `accept` lists what the server takes. */
+export function FileField(props: {
+  t: Translate
+  name: string
+  label?: string
+  errors?: FormErrors | null | undefined
+  hint?: string
+  required?: boolean
+  accept?: string
+  multiple?: boolean
+}) {
+  const { t, name, errors, hint } = props
+  return (
+    <Field
+      t={t}
+      name={name}
+      label={props.label}
+      errors={errors}
+      hint={hint}
+      required={props.required}
+    >
+      <input
+        id={`field-${name}`}
+        name={name}
+        type="file"
+        required={props.required}
+        accept={props.accept}
+        multiple={props.multiple}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, !!hint)}
+      />
+    </Field>
+  )
+}
+
 interface SelectProps extends InputProps {
   options: { value: string; label: string }[]
   includeEmpty?: string

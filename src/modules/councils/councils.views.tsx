@@ -6,6 +6,7 @@ import {
   describedBy,
   ErrorSummary,
   Field,
+  FileField,
   type FormErrors,
   FormPage,
   SelectField,
@@ -413,14 +414,7 @@ export function MeetingPage(props: {
             <h3>{t('councils.addMaterial')}</h3>
             <CsrfField token={page.csrfToken} />
             <TextField t={t} name="materialTitle" errors={errors} required />
-            <Field t={t} name="materialFile" errors={errors} required>
-              <input
-                id="field-materialFile"
-                name="materialFile"
-                type="file"
-                aria-describedby={describedBy('materialFile', errors)}
-              />
-            </Field>
+            <FileField t={t} name="materialFile" errors={errors} required />
             <button type="submit" class="button">
               {t('councils.upload')}
             </button>
@@ -448,15 +442,7 @@ export function MeetingPage(props: {
             <p class="hint">{t('councils.draftHint')}</p>
             <CsrfField token={page.csrfToken} />
             <TextArea t={t} name="minutesText" errors={errors} rows={8} />
-            <Field t={t} name="minutesFile" errors={errors}>
-              <input
-                id="field-minutesFile"
-                name="minutesFile"
-                type="file"
-                accept=".docx,.txt"
-                aria-describedby={describedBy('minutesFile', errors)}
-              />
-            </Field>
+            <FileField t={t} name="minutesFile" errors={errors} accept=".docx,.txt" />
             <button type="submit" class="button">
               {t('councils.draftMinutes')}
             </button>

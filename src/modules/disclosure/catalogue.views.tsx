@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
   ErrorSummary,
+  FileField,
   type FormErrors,
   SelectField,
   TextField,
@@ -303,20 +304,14 @@ export function DatasetPage(props: {
               value={values.resourceDescription}
               errors={errors}
             />
-            <div class={`field${errors?.resourceFile ? ' field--error' : ''}`}>
-              <label for="field-resourceFile">{t('disclosure.field.resourceFile')}</label>
-              {errors?.resourceFile ? (
-                <p class="field-error" id="error-resourceFile">
-                  {errors.resourceFile.join(' ')}
-                </p>
-              ) : null}
-              <input
-                id="field-resourceFile"
-                name="resourceFile"
-                type="file"
-                accept=".csv,.xlsx,.json"
-              />
-            </div>
+            <FileField
+              t={t}
+              name="resourceFile"
+              label={t('disclosure.field.resourceFile')}
+              errors={errors}
+              required
+              accept=".csv,.xlsx,.json"
+            />
             <button type="submit" class="button button--secondary">
               {t('disclosure.resources.uploadSubmit')}
             </button>

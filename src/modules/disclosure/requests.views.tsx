@@ -2,6 +2,7 @@ import { formatDateTime } from '../../i18n/dates.ts'
 import {
   CsrfField,
   ErrorSummary,
+  FileField,
   type FormErrors,
   SelectField,
   TextField,
@@ -314,15 +315,13 @@ export function RequestPage(props: {
             rows={6}
             hint={t('disclosure.hint.documentText')}
           />
-          <div class="field">
-            <label for="field-documentFile">{t('disclosure.field.documentFile')}</label>
-            <input
-              id="field-documentFile"
-              name="documentFile"
-              type="file"
-              accept=".txt,.pdf,.csv,.xlsx,.docx"
-            />
-          </div>
+          <FileField
+            t={t}
+            name="documentFile"
+            label={t('disclosure.field.documentFile')}
+            errors={errors}
+            accept=".txt,.pdf,.csv,.xlsx,.docx"
+          />
           <button type="submit" class="button button--secondary">
             {t('disclosure.documents.add')}
           </button>

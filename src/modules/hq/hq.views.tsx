@@ -3,9 +3,8 @@ import { formatDate } from '../../i18n/dates.ts'
 import { isMessageKey, type Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
-  describedBy,
   ErrorSummary,
-  Field,
+  FileField,
   type FormErrors,
   SelectField,
   TextField,
@@ -293,14 +292,7 @@ export function MeetingPage(props: {
               errors={errors}
               required
             />
-            <Field t={t} name="materialFile" label={t('hq.materialFile')} errors={errors}>
-              <input
-                id="field-materialFile"
-                name="materialFile"
-                type="file"
-                aria-describedby={describedBy('materialFile', errors)}
-              />
-            </Field>
+            <FileField t={t} name="materialFile" label={t('hq.materialFile')} errors={errors} />
             <TextArea t={t} name="body" label={t('hq.materialBody')} />
             <button type="submit" class="button button--secondary">
               {t('hq.addMaterial')}

@@ -1,5 +1,11 @@
 import { formatDateTime } from '../../i18n/dates.ts'
-import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  type FormErrors,
+  TextField,
+} from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import { MediaTable } from './media.views.tsx'
 import { PrLayout, TextArea } from './pr.components.tsx'
@@ -249,21 +255,14 @@ export function SurveyUnitPage(props: {
             novalidate
           >
             <CsrfField token={page.csrfToken} />
-            <div class={`field${errors?.file ? ' field--error' : ''}`}>
-              <label for="field-file">{t('pr.import.file')}</label>
-              {errors?.file ? (
-                <p class="field-error" id="error-file">
-                  {errors.file.join(' ')}
-                </p>
-              ) : null}
-              <input
-                id="field-file"
-                name="file"
-                type="file"
-                accept=".xlsx"
-                aria-describedby={errors?.file ? 'error-file' : undefined}
-              />
-            </div>
+            <FileField
+              t={t}
+              name="file"
+              label={t('pr.import.file')}
+              errors={errors}
+              required
+              accept=".xlsx"
+            />
             <button type="submit" class="button button--secondary">
               {t('pr.import.submit')}
             </button>

@@ -1,9 +1,8 @@
 import type { MessageKey, Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
-  describedBy,
   ErrorSummary,
-  Field,
+  FileField,
   type FormErrors,
   TextField,
 } from '../../views/forms.tsx'
@@ -33,17 +32,13 @@ export function ImportFormPage(props: {
         novalidate
       >
         <CsrfField token={page.csrfToken} />
-        <Field t={t} name="file" errors={errors} required>
-          <input
-            id="field-file"
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-invalid={errors?.file ? 'true' : undefined}
-            aria-describedby={describedBy('file', errors)}
-          />
-        </Field>
+        <FileField
+          t={t}
+          name="file"
+          errors={errors}
+          required
+          accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        />
         <TextField
           t={t}
           name="fiscalYear"

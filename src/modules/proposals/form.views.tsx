@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/index.ts'
 import type { FormErrors } from '../../views/forms.tsx'
-import { CsrfField, SelectField, TextField } from '../../views/forms.tsx'
+import { CsrfField, FileField, SelectField, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import { ProposalErrors, StatusTag, TextArea } from './common.views.tsx'
 import type { SimilarProposal } from './proposals.read.ts'
@@ -93,42 +93,27 @@ export function ProposalFormPage(props: {
           rows={2}
           hint={t('proposals.hint.coAuthors')}
         />
-        <div class={`field${errors?.attachments ? ' field--error' : ''}`}>
-          <label for="field-attachments">
-            {t('proposals.field.attachments')}
-            <span class="tag">{t('common.optional')}</span>
-          </label>
-          <p class="hint" id="hint-attachments">
-            {t('proposals.hint.attachments', {
-              max: MAX_ATTACHMENTS,
-              size: `${ATTACHMENT_POLICY.maxBytes / 1024 / 1024} MB`,
-            })}
-          </p>
-          {errors?.attachments ? (
-            <p class="field-error" id="error-attachments">
-              {errors.attachments.join(' ')}
-            </p>
-          ) : null}
-          <input
-            id="field-attachments"
-            type="file"
-            name="attachments"
-            multiple
-            accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg"
-            aria-describedby={
-              errors?.attachments ? 'hint-attachments error-attachments' : 'hint-attachments'
-            }
-          />
-          {proposal?.attachments.length ? (
-            <ul>
-              {proposal.attachments.map((a) => (
-                <li>
-                  <a href={`/proposals/${proposal.id}/attachments/${a.position}`}>{a.label}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <FileField
+          t={t}
+          name="attachments"
+          label={t('proposals.field.attachments')}
+          errors={errors}
+          hint={t('proposals.hint.attachments', {
+            max: MAX_ATTACHMENTS,
+            size: `${ATTACHMENT_POLICY.maxBytes / 1024 / 1024} MB`,
+          })}
+          multiple
+          accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg"
+        />
+        {proposal?.attachments.length ? (
+          <ul>
+            {proposal.attachments.map((a) => (
+              <li>
+                <a href={`/proposals/${proposal.id}/attachments/${a.position}`}>{a.label}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {campaign.requiresAdvice ? <p class="hint">{t('proposals.hint.adviceNeeded')}</p> : null}
         <section
           class="proposals-similar"
