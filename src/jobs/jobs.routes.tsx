@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/context.ts'
 import { forbidden, notFound } from '../http/errors.ts'
 import { idParam, pageContext, requireActor } from '../http/page.ts'
 import { Layout } from '../views/layout.tsx'
+import { JobProgress } from './job-progress.tsx'
 import { findJob, type Job } from './queue.ts'
 
 /** A job is visible to whoever started it, and to administrators. */
@@ -36,34 +37,23 @@ export const jobPages = new Hono<AppEnv>().get('/:id', async (c) => {
   const page = await pageContext(c)
   const { t } = page
   const active = job.status === 'queued' || job.status === 'running'
-  const max = job.total ?? 100
   return c.html(
-    // Without JavaScript the page reloads itself while the job runs; app.js updates it in place.
     <Layout
       page={page}
       title={t('jobs.title', { kind: job.kind })}
       refreshSeconds={active ? 2 : undefined}
     >
       <h1>{t('jobs.title', { kind: job.kind })}</h1>
-      <div data-job-id={job.id} class="job">
-        <p>
-          <span data-job-status>{t(`jobs.status.${job.status}`)}</span>
-        </p>
-        <label for="job-progress">{t('jobs.progress')}</label>{' '}
-        <progress
-          id="job-progress"
-          max={String(max)}
-          value={String(job.progress)}
-          data-job-progress
-        >
-          {job.progress} / {max}
-        </progress>{' '}
-        <span data-job-count>
-          {job.progress} / {job.total ?? '?'}
-        </span>
+      <JobProgress
+        t={t}
+        jobId={job.id}
+        status={job.status}
+        progress={job.progress}
+        total={job.total}
+      >
         {job.error ? <p class="field-error">{job.error}</p> : null}
         {active ? <p class="muted">{t('jobs.noScript')}</p> : null}
-      </div>
+      </JobProgress>
     </Layout>,
   )
 })

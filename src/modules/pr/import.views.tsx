@@ -1,3 +1,4 @@
+import { JobProgress } from '../../jobs/job-progress.tsx'
 import { fieldLabel } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import { PrLayout } from './pr.components.tsx'
@@ -18,23 +19,13 @@ export function ImportStatusPage(props: { page: PageContext; status: SurveyImpor
     >
       <h1>{t('pr.import.statusTitle')}</h1>
       {status.jobId ? (
-        <div data-job-id={status.jobId} class="job">
-          <p>
-            <span data-job-status>{t(`jobs.status.${status.jobStatus ?? 'queued'}`)}</span>
-          </p>
-          <label for="job-progress">{t('jobs.progress')}</label>{' '}
-          <progress
-            id="job-progress"
-            max={String(status.total ?? 100)}
-            value={String(status.progress)}
-            data-job-progress
-          >
-            {status.progress}
-          </progress>{' '}
-          <span data-job-count>
-            {status.progress} / {status.total ?? '?'}
-          </span>
-        </div>
+        <JobProgress
+          t={t}
+          jobId={status.jobId}
+          status={status.jobStatus}
+          progress={status.progress}
+          total={status.total}
+        ></JobProgress>
       ) : null}
       {active ? <p>{t('pr.import.running')}</p> : null}
       {status.error ? <p class="field-error">{status.error}</p> : null}

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../../i18n/index.ts'
+import { JobProgress } from '../../jobs/job-progress.tsx'
 import {
   CsrfField,
   ErrorSummary,
@@ -114,26 +115,17 @@ export function ImportStatusPage(props: { page: PageContext; status: ImportStatu
       <h1>{title}</h1>
       <p>{status.filename}</p>
       {status.jobId ? (
-        <div data-job-id={status.jobId} class="job">
-          <p>
-            <span data-job-status>{t(`jobs.status.${status.jobStatus ?? 'queued'}`)}</span>
-          </p>
-          <label for="job-progress">{t('jobs.progress')}</label>{' '}
-          <progress
-            id="job-progress"
-            max={String(status.total ?? 100)}
-            value={String(status.progress)}
-            data-job-progress
-          >
-            {status.progress}
-          </progress>{' '}
-          <span data-job-count>
-            {status.progress} / {status.total ?? '?'}
-          </span>
+        <JobProgress
+          t={t}
+          jobId={status.jobId}
+          status={status.jobStatus}
+          progress={status.progress}
+          total={status.total}
+        >
           <p>
             <a href={`/jobs/${status.jobId}`}>{t('jobs.title', { kind: 'programs.import' })}</a>
           </p>
-        </div>
+        </JobProgress>
       ) : null}
       {status.jobStatus === 'failed' ? (
         <p class="field-error">{t('programs.import.failed', { error: status.error ?? '' })}</p>
