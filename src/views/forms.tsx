@@ -64,15 +64,17 @@ interface FieldProps {
   errors?: FormErrors | null | undefined
   hint?: string
   required?: boolean
+  /** The control's id when the same name appears more than once on a page. */
+  id?: string | undefined
   children?: Child
 }
 
 /** A labelled control with its hint and errors tied to it for screen readers. */
-export function Field({ t, name, label, errors, hint, required, children }: FieldProps) {
+export function Field({ t, name, label, errors, hint, required, id, children }: FieldProps) {
   const messages = errors?.[name]
   return (
     <div class={`field${messages ? ' field--error' : ''}`}>
-      <label for={`field-${name}`}>
+      <label for={id ?? `field-${name}`}>
         {label ?? fieldLabel(t, name)}
         <span class={required ? 'tag tag--required' : 'tag'}>
           {required ? t('common.required') : t('common.optional')}
@@ -168,6 +170,47 @@ export function FileField(props: {
         aria-invalid={errors?.[name] ? 'true' : undefined}
         aria-describedby={describedBy(name, errors, !!hint)}
       />
+    </Field>
+  )
+}
+
+/** A multi-line text field; `attributes` adds data attributes a page's script looks for. */
+export function TextArea(props: {
+  t: Translate
+  name: string
+  label?: string | undefined
+  value?: unknown
+  errors?: FormErrors | null | undefined
+  hint?: string | undefined
+  required?: boolean | undefined
+  rows?: number
+  readOnly?: boolean
+  id?: string
+  attributes?: Record<string, string | undefined>
+}) {
+  const { t, name, errors, hint } = props
+  return (
+    <Field
+      t={t}
+      name={name}
+      label={props.label}
+      errors={errors}
+      hint={hint}
+      required={props.required}
+      id={props.id}
+    >
+      <textarea
+        id={props.id ?? `field-${name}`}
+        name={name}
+        rows={props.rows ?? 4}
+        required={props.required}
+        readonly={props.readOnly}
+        aria-invalid={errors?.[name] ? 'true' : undefined}
+        aria-describedby={describedBy(name, errors, !!hint)}
+        {...props.attributes}
+      >
+        {String(props.value ?? '')}
+      </textarea>
     </Field>
   )
 }

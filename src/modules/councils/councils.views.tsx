@@ -3,13 +3,12 @@ import { formatDateTime } from '../../i18n/dates.ts'
 import type { Translate } from '../../i18n/index.ts'
 import {
   CsrfField,
-  describedBy,
   ErrorSummary,
-  Field,
   FileField,
   type FormErrors,
   FormPage,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
@@ -19,32 +18,6 @@ import { type Council, MEMBER_ROLES, type Meeting } from './councils.types.ts'
 type Values = Record<string, string | number | null | undefined>
 
 const crumbs = (t: Translate) => [{ label: t('councils.title'), href: '/councils' }]
-
-export function TextArea(props: {
-  t: Translate
-  name: string
-  value?: string | null | undefined
-  errors?: FormErrors | null | undefined
-  required?: boolean
-  hint?: string
-  rows?: number
-}) {
-  const { t, name, errors } = props
-  return (
-    <Field t={t} name={name} errors={errors} hint={props.hint} required={props.required}>
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={props.rows ?? 4}
-        required={props.required}
-        aria-invalid={errors?.[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, !!props.hint)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  )
-}
 
 /** When and where, and whether the public may attend: shared by staff and portal pages. */
 export function MeetingFacts({

@@ -7,10 +7,11 @@ import {
   FileField,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { Section, SubNav, TextArea } from './disclosure.components.tsx'
+import { Section, SubNav } from './disclosure.components.tsx'
 import { LICENSE_IDS } from './disclosure.tables.ts'
 import type { Dataset } from './disclosure.types.ts'
 import { LICENSES } from './licenses.ts'

@@ -1,46 +1,11 @@
 import type { Child } from 'hono/jsx'
 import { formatDate } from '../../i18n/dates.ts'
 import type { Translate } from '../../i18n/index.ts'
-import { describedBy, Field, type FormErrors } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 
 /** A calendar date (YYYY-MM-DD) in the reader's format. */
 export const day = (iso: string | null, page: PageContext) =>
   iso ? formatDate(new Date(`${iso}T03:00:00Z`), page.locale) : '—'
-
-export function TextArea(props: {
-  t: Translate
-  name: string
-  label: string
-  value?: string | undefined
-  required?: boolean
-  errors?: FormErrors | null | undefined
-  rows?: number
-  hint?: string
-}) {
-  const { t, name, errors } = props
-  return (
-    <Field
-      t={t}
-      name={name}
-      label={props.label}
-      errors={errors}
-      required={props.required}
-      hint={props.hint}
-    >
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={props.rows ?? 4}
-        required={props.required}
-        aria-invalid={errors?.[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, errors, !!props.hint)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  )
-}
 
 /** The module's pages, as links under the heading. */
 export function SubNav({ page, current }: { page: PageContext; current: string }) {

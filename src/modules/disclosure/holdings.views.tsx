@@ -3,10 +3,11 @@ import {
   ErrorSummary,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { day, Section, SubNav, TextArea } from './disclosure.components.tsx'
+import { day, Section, SubNav } from './disclosure.components.tsx'
 import { REVIEW_ACTIONS, STORAGES } from './disclosure.tables.ts'
 import type { Holding } from './disclosure.types.ts'
 import type { DepartmentTotals, Register } from './holdings.service.ts'

@@ -5,10 +5,11 @@ import {
   FileField,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { day, Section, SubNav, TextArea } from './disclosure.components.tsx'
+import { day, Section, SubNav } from './disclosure.components.tsx'
 import { REQUEST_STATUSES, REQUESTER_TYPES } from './disclosure.tables.ts'
 import type { DisclosureRequest } from './disclosure.types.ts'
 import type { RequestDetail } from './requests.service.ts'

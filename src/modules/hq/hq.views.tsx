@@ -7,6 +7,7 @@ import {
   FileField,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
@@ -15,34 +16,6 @@ import { type DecisionChoice, type Meeting, type MeetingDetail, OUTCOMES } from 
 const day = (iso: string, page: PageContext) =>
   formatDate(new Date(`${iso}T03:00:00Z`), page.locale)
 const labelOf = (t: Translate, label: string) => (isMessageKey(label) ? t(label) : label)
-
-function TextArea({
-  t,
-  name,
-  label,
-  value,
-  required,
-}: {
-  t: Translate
-  name: string
-  label: string
-  value?: string
-  required?: boolean
-}) {
-  return (
-    <div class="field">
-      <label for={`field-${name}`}>
-        {label}
-        <span class={required ? 'tag tag--required' : 'tag'}>
-          {required ? t('common.required') : t('common.optional')}
-        </span>
-      </label>
-      <textarea id={`field-${name}`} name={name} rows={4} required={required}>
-        {value ?? ''}
-      </textarea>
-    </div>
-  )
-}
 
 export function MeetingsPage(props: {
   page: PageContext

@@ -5,10 +5,11 @@ import {
   ErrorSummary,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { SubNav, TextArea, type Values } from './initiatives.components.tsx'
+import { SubNav, type Values } from './initiatives.components.tsx'
 import { CHECK_STATUSES, type Initiative } from './initiatives.types.ts'
 
 const checkLabel = (t: Translate, i: Initiative) =>

@@ -1,7 +1,13 @@
 import { formatDate, formatFiscalYear } from '../../i18n/dates.ts'
-import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  TextArea,
+  TextField,
+} from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { SubNav, TextArea, type Values } from './initiatives.components.tsx'
+import { SubNav, type Values } from './initiatives.components.tsx'
 import type { HqReport, Initiative, ReportMeeting } from './initiatives.types.ts'
 
 const day = (iso: string, page: PageContext) =>

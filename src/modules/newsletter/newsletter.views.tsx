@@ -1,35 +1,15 @@
 import { raw } from 'hono/html'
 import { formatDate } from '../../i18n/dates.ts'
 import type { Translate } from '../../i18n/index.ts'
-import { CsrfField, ErrorSummary, type FormErrors, TextField } from '../../views/forms.tsx'
+import {
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  TextArea,
+  TextField,
+} from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import type { NewsIssue, NewsItem } from './newsletter.types.ts'
-
-function TextArea({
-  t,
-  name,
-  id,
-  label,
-  value,
-}: {
-  t: Translate
-  name: string
-  id: string
-  label: string
-  value: string
-}) {
-  return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        <span class="tag">{t('common.optional')}</span>
-      </label>
-      <textarea id={id} name={name} rows={4}>
-        {value}
-      </textarea>
-    </div>
-  )
-}
 
 function Items({ items }: { items: NewsItem[] }) {
   return (

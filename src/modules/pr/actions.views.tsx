@@ -3,11 +3,12 @@ import {
   ErrorSummary,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import type { Unit } from '../org/index.ts'
-import { PrLayout, TextArea } from './pr.components.tsx'
+import { PrLayout } from './pr.components.tsx'
 import type { ProgramRef } from './pr.lookups.ts'
 import { ACTION_KINDS, ACTION_STATUSES, type Audience, type ImprovementAction } from './pr.types.ts'
 

@@ -3,18 +3,12 @@ import {
   ErrorSummary,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import type { Unit } from '../org/index.ts'
-import {
-  CheckboxGroup,
-  formatNumber,
-  formatYen,
-  PrFilterForm,
-  PrLayout,
-  TextArea,
-} from './pr.components.tsx'
+import { CheckboxGroup, formatNumber, formatYen, PrFilterForm, PrLayout } from './pr.components.tsx'
 import type { ProgramRef } from './pr.lookups.ts'
 import type { MediaFilter } from './pr.schemas.ts'
 import { type Audience, CHANNELS, type Medium, REACH_METRICS } from './pr.types.ts'

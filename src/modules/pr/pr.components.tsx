@@ -1,7 +1,7 @@
 /** Pieces every PR page shares: the frame with the module's own navigation, and form parts. */
 import type { Child } from 'hono/jsx'
 import type { Translate } from '../../i18n/index.ts'
-import { describedBy, Field, type FormErrors, SelectField } from '../../views/forms.tsx'
+import { type FormErrors, SelectField } from '../../views/forms.tsx'
 import { type Crumb, Layout, type PageContext } from '../../views/layout.tsx'
 import type { Unit } from '../org/index.ts'
 import { CHANNELS } from './pr.types.ts'
@@ -48,28 +48,6 @@ export function PrLayout(props: {
       </nav>
       {props.children}
     </Layout>
-  )
-}
-
-export function TextArea(props: {
-  t: Translate
-  name: string
-  value: string
-  errors?: FormErrors | null | undefined
-  label?: string
-}) {
-  return (
-    <Field t={props.t} name={props.name} label={props.label} errors={props.errors}>
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={4}
-        aria-invalid={props.errors?.[props.name] ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.errors)}
-      >
-        {props.value}
-      </textarea>
-    </Field>
   )
 }
 

@@ -4,11 +4,12 @@ import {
   ErrorSummary,
   FileField,
   type FormErrors,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import type { PageContext } from '../../views/layout.tsx'
 import { MediaTable } from './media.views.tsx'
-import { PrLayout, TextArea } from './pr.components.tsx'
+import { PrLayout } from './pr.components.tsx'
 import type { Medium, Survey, SurveyUnit } from './pr.types.ts'
 
 export function SurveyListPage(props: {

@@ -6,6 +6,7 @@ import {
   Field,
   type FormErrors,
   SelectField,
+  TextArea,
   TextField,
 } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
@@ -27,30 +28,6 @@ const draftValues = (r: Review): Values => ({
   version: r.version,
 })
 
-function TextArea(props: {
-  page: PageContext
-  name: string
-  value: unknown
-  errors?: FormErrors | null
-  readOnly: boolean
-}) {
-  const { t } = props.page
-  return (
-    <Field t={t} name={props.name} errors={props.errors}>
-      <textarea
-        id={`field-${props.name}`}
-        name={props.name}
-        rows={4}
-        readonly={props.readOnly}
-        aria-invalid={props.errors?.[props.name] ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.errors)}
-      >
-        {String(props.value ?? '')}
-      </textarea>
-    </Field>
-  )
-}
-
 export function ReviewSheetPage(props: {
   page: PageContext
   sheet: ReviewSheet
@@ -68,7 +45,7 @@ export function ReviewSheetPage(props: {
   const title = t('programs.review.title', { name: program.name, year: yearLabel })
   const area = (name: string) => (
     <TextArea
-      page={page}
+      t={page.t}
       name={name}
       value={values[name]}
       errors={props.errors}

@@ -1,7 +1,6 @@
-import type { FormErrors } from '../../views/forms.tsx'
-import { CsrfField, SelectField, TextField } from '../../views/forms.tsx'
+import { CsrfField, type FormErrors, SelectField, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { ProposalErrors, StatusTag, TextArea } from './common.views.tsx'
+import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
 import type { BlindProposal, Campaign } from './proposals.types.ts'
 import { AUDIENCES, CAMPAIGN_KINDS } from './proposals.types.ts'
 
@@ -209,7 +208,13 @@ export function CampaignFormPage(props: {
           required
           options={AUDIENCES.map((a) => ({ value: a, label: t(`proposals.audience.${a}`) }))}
         />
-        <TextArea t={t} name="description" value={values.description} errors={errors} rows={3} />
+        <ProposalTextArea
+          t={t}
+          name="description"
+          value={values.description}
+          errors={errors}
+          rows={3}
+        />
         <TextField
           t={t}
           name="opensOn"
@@ -237,7 +242,7 @@ export function CampaignFormPage(props: {
           />{' '}
           <label for="field-requiresAdvice">{t('proposals.field.requiresAdvice')}</label>
         </div>
-        <TextArea
+        <ProposalTextArea
           t={t}
           name="criteria"
           value={values.criteria ?? '実現可能性:3\n効果:3\n独自性:2\n緊急性:1'}

@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/index.ts'
 import { isMessageKey } from '../../i18n/index.ts'
-import type { FormErrors } from '../../views/forms.tsx'
+import { type FormErrors, TextArea } from '../../views/forms.tsx'
 import type { ProposalStatus } from './proposals.types.ts'
 
 export function fieldName(t: Translate, field: string): string {
@@ -40,53 +40,22 @@ export function StatusTag({ t, status }: { t: Translate; status: ProposalStatus 
   )
 }
 
-/** A labelled textarea with its hint and error. */
-export function TextArea(props: {
-  t: Translate
-  name: string
-  value?: string | null
-  errors?: FormErrors | null
-  required?: boolean
-  hint?: string
-  rows?: number
-}) {
-  const { t, name, errors } = props
-  const messages = errors?.[name]
-  const described = [props.hint ? `hint-${name}` : '', messages ? `error-${name}` : '']
-    .filter(Boolean)
-    .join(' ')
+export const percent = (x: number) => `${x}%`
+
+const SIMILAR_SOURCES = ['title', 'problem', 'solution', 'method', 'caveats']
+
+/** A text area labelled from this module's catalogue; the proposal's fields feed the similar check. */
+export function ProposalTextArea(
+  props: Omit<Parameters<typeof TextArea>[0], 'label' | 'attributes'>,
+) {
   return (
-    <div class={`field${messages ? ' field--error' : ''}`}>
-      <label for={`field-${name}`}>
-        {fieldName(t, name)}
-        <span class={props.required ? 'tag tag--required' : 'tag'}>
-          {props.required ? t('common.required') : t('common.optional')}
-        </span>
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`hint-${name}`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {messages ? (
-        <p class="field-error" id={`error-${name}`}>
-          {messages.join(' ')}
-        </p>
-      ) : null}
-      <textarea
-        id={`field-${name}`}
-        name={name}
-        rows={props.rows ?? 5}
-        aria-invalid={messages ? 'true' : undefined}
-        aria-describedby={described || undefined}
-        data-proposals-similar-source={
-          ['title', 'problem', 'solution', 'method', 'caveats'].includes(name) ? '' : undefined
-        }
-      >
-        {props.value ?? ''}
-      </textarea>
-    </div>
+    <TextArea
+      rows={5}
+      {...props}
+      label={fieldName(props.t, props.name)}
+      attributes={
+        SIMILAR_SOURCES.includes(props.name) ? { 'data-proposals-similar-source': '' } : undefined
+      }
+    />
   )
 }
-
-export const percent = (x: number) => `${x}%`

@@ -1,8 +1,13 @@
 import type { Translate } from '../../i18n/index.ts'
-import type { FormErrors } from '../../views/forms.tsx'
-import { CsrfField, FileField, SelectField, TextField } from '../../views/forms.tsx'
+import {
+  CsrfField,
+  FileField,
+  type FormErrors,
+  SelectField,
+  TextField,
+} from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { ProposalErrors, StatusTag, TextArea } from './common.views.tsx'
+import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
 import type { SimilarProposal } from './proposals.read.ts'
 import { ATTACHMENT_POLICY, MAX_ATTACHMENTS } from './proposals.service.ts'
 import type { BlindProposal, Campaign } from './proposals.types.ts'
@@ -66,7 +71,7 @@ export function ProposalFormPage(props: {
           required
         />
         {PROPOSAL_FIELDS.map((f) => (
-          <TextArea
+          <ProposalTextArea
             t={t}
             name={f}
             value={values[f]}
@@ -85,7 +90,7 @@ export function ProposalFormPage(props: {
           includeEmpty={t('proposals.area.whole')}
           options={props.units.map((u) => ({ value: u.id, label: u.name }))}
         />
-        <TextArea
+        <ProposalTextArea
           t={t}
           name="coAuthors"
           value={values.coAuthors}

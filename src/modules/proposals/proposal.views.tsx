@@ -1,8 +1,7 @@
 import { formatDate, formatDateTime } from '../../i18n/dates.ts'
-import type { FormErrors } from '../../views/forms.tsx'
-import { CsrfField, SelectField, TextField } from '../../views/forms.tsx'
+import { CsrfField, type FormErrors, SelectField, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { ProposalErrors, StatusTag, TextArea } from './common.views.tsx'
+import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
 import type { ProposalDetail } from './proposals.types.ts'
 import { ADOPTED_AS, DECISIONS, PROPOSAL_FIELDS } from './proposals.types.ts'
 
@@ -119,7 +118,7 @@ export function ProposalPage({ page, detail, units, notice, values = {}, errors 
           <h2 id="progress-title">{t('proposals.progress.title')}</h2>
           <ProgressTable page={page} detail={detail} />
           {can.progress ? (
-            <form method="post" action={post('progress')} class="form">
+            <form method="post" action={post('progress')} class="form" novalidate>
               <CsrfField token={page.csrfToken} />
               <TextField
                 t={t}
@@ -139,7 +138,14 @@ export function ProposalPage({ page, detail, units, notice, values = {}, errors 
                 errors={errors}
                 required
               />
-              <TextArea t={t} name="note" value={values.note} errors={errors} required rows={3} />
+              <ProposalTextArea
+                t={t}
+                name="note"
+                value={values.note}
+                errors={errors}
+                required
+                rows={3}
+              />
               <button type="submit" class="button">
                 {t('proposals.progress.add')}
               </button>
@@ -148,9 +154,9 @@ export function ProposalPage({ page, detail, units, notice, values = {}, errors 
         </section>
       ) : null}
       {can.advise ? (
-        <form method="post" action={post('advice')} class="form">
+        <form method="post" action={post('advice')} class="form" novalidate>
           <CsrfField token={page.csrfToken} />
-          <TextArea
+          <ProposalTextArea
             t={t}
             name="advice"
             value={values.advice ?? p.advice}
@@ -201,7 +207,7 @@ export function ProposalPage({ page, detail, units, notice, values = {}, errors 
             includeEmpty=""
             options={ADOPTED_AS.map((b) => ({ value: b, label: t(`proposals.becomes.${b}`) }))}
           />
-          <TextArea
+          <ProposalTextArea
             t={t}
             name="reason"
             value={values.reason}

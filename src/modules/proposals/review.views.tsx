@@ -1,7 +1,6 @@
-import type { FormErrors } from '../../views/forms.tsx'
-import { CsrfField, TextField } from '../../views/forms.tsx'
+import { CsrfField, type FormErrors, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { ProposalErrors, StatusTag, TextArea } from './common.views.tsx'
+import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
 import type { ProposalDetail } from './proposals.types.ts'
 import { PROPOSAL_FIELDS } from './proposals.types.ts'
 import type { QueueItem } from './review.service.ts'
@@ -138,7 +137,7 @@ export function ReviewFormPage(props: {
             )
           })}
         </fieldset>
-        <TextArea
+        <ProposalTextArea
           t={t}
           name="note"
           value={values.note ?? detail.myReview?.note}
