@@ -126,7 +126,7 @@ export async function generateProposals(ctx: Context) {
               problem: paragraph(rnd, int(rnd, 2, 5)),
               solution: paragraph(rnd, int(rnd, 2, 5)),
               method: paragraph(rnd, int(rnd, 1, 3)),
-              caveats: rnd() < 0.5 ? paragraph(rnd, 1) : '',
+              caveats: paragraph(rnd, 1),
               coAuthors: '',
             },
             { submit: true },
