@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { auditHead } from '../../audit/audit.ts'
 import type { Actor } from '../../auth/actor.ts'
 import { authorize } from '../../auth/authorize.ts'
 import type { Db } from '../../db/schema.ts'
@@ -156,14 +157,6 @@ export async function getAnalysis(
 
 const CACHE_ENTRIES = 64
 const analysisCache = new WeakMap<Db, Map<string, { stamp: number; analysis: Analysis }>>()
-
-async function auditHead(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .executeTakeFirst()
-  return Number(row?.seq ?? 0)
-}
 
 async function computeAnalysis(
   db: Db,
