@@ -42,6 +42,19 @@ export function entryHash(
  * Appends to the hash-chained audit log. Call it inside the transaction that makes the
  * change, so the change and its record commit or vanish together.
  */
+/**
+ * The latest entry's sequence number: it grows with every audited change (entries are
+ * written one at a time under a lock), so an unchanged head means nothing audited happened.
+ * Pages computed from audited data may be reused while it stands still.
+ */
+export async function auditHead(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}
+
 export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
   const last = await trx

@@ -9,6 +9,7 @@ export {
   signInWithPassword,
 } from './auth.service.ts'
 export { oidcRoutes } from './oidc.routes.ts'
+export { hashPassword } from './passwords.ts'
 export { listUsersInChargeOf } from './role-holders.queries.ts'
 export {
   createApiToken,

@@ -495,6 +495,14 @@ describe('minutes: draft, review, sign-off, publication', () => {
     assert.equal((await verifyAuditChain(t.database.db)).ok, true)
   })
 
+  test('the portal front page shows a meeting scheduled after the page was last served', async () => {
+    assert.equal((await t.client().get('/portal')).status, 200, 'front page served (and kept)')
+    const councilId = await newCouncil('東京都キャッシュ確認審議会')
+    await newMeeting(councilId, { meetingTitle: '第9回キャッシュ確認' })
+    const html = await (await t.client().get('/portal')).text()
+    assert.match(html, /第9回キャッシュ確認/, 'the new meeting is on the front page at once')
+  })
+
   test('portal pages are cacheable; a withdrawal removes the minutes from page, feed and index', async () => {
     const first = await t.client().get('/portal')
     const etag = first.headers.get('etag')

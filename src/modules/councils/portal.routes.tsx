@@ -8,11 +8,11 @@ import { formErrorsOf } from '../../views/forms.tsx'
 import { galleryRegistrationSchema } from './councils.schemas.ts'
 import { listUpcomingMeetings, registerForGallery } from './councils.service.ts'
 import {
+  cachedPortalOverview,
   meetingsCalendar,
   minutesFeed,
   portalLastModified,
   portalMeeting,
-  portalOverview,
   publicMaterial,
 } from './portal.service.ts'
 import { PortalMeetingPage, PortalPage, PortalSearchPage } from './portal.views.tsx'
@@ -35,7 +35,7 @@ export const portalRoutes = new Hono<AppEnv>()
   .use(etag())
   .get('/', async (c) => {
     await cacheHeaders(c)
-    const overview = await portalOverview(c.get('deps').db)
+    const overview = await cachedPortalOverview(c.get('deps').db)
     return c.html(<PortalPage page={await pageContext(c)} {...overview} />)
   })
   .get('/search', async (c) => {

@@ -1,6 +1,7 @@
 import { Feed } from 'feed'
 import ical from 'ical-generator'
 import { sql } from 'kysely'
+import { auditHead } from '../../audit/audit.ts'
 import type { Db } from '../../db/schema.ts'
 import { readStoredFile } from '../../files/index.ts'
 import { notFound } from '../../http/errors.ts'
@@ -47,6 +48,24 @@ export async function portalOverview(db: Db, now = new Date()) {
     upcoming: await listUpcomingMeetings(db, { from: now, limit: 50 }),
     past: await pastMeetingsWithMinutes(db),
   }
+}
+
+type Overview = Awaited<ReturnType<typeof portalOverview>>
+const overviews = new WeakMap<Db, { key: string; overview: Overview }>()
+
+/**
+ * The portal's front page data, reused while no audited change happened (every meeting,
+ * minutes and council change is audited) within the same minute (meetings pass from upcoming
+ * to past as time goes; the page may be cached for a minute anyway).
+ */
+export async function cachedPortalOverview(db: Db, now = new Date()): Promise<Overview> {
+  if (db.isTransaction) return portalOverview(db, now)
+  const key = `${await auditHead(db)}:${Math.floor(now.getTime() / 60_000)}`
+  const hit = overviews.get(db)
+  if (hit?.key === key) return hit.overview
+  const overview = await portalOverview(db, now)
+  overviews.set(db, { key, overview })
+  return overview
 }
 
 export interface PortalMeeting {

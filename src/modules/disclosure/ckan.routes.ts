@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono'
+import { etag } from 'hono/etag'
 import type { AppEnv } from '../../http/context.ts'
 import {
   findPublicDataset,
@@ -194,6 +195,8 @@ async function runAction(c: Context<AppEnv>) {
 
 /** Mounted at `/api/3`: public and read-only, outside sign-in and CSRF (nothing here writes). */
 export const ckanApiRoutes = new Hono<AppEnv>()
+  // Harvesters poll: an unchanged answer costs them a 304 and no body.
+  .use('/action/*', etag())
   .get('/', (c) => c.json({ version: 3 }))
   .get('/action/:action', runAction)
   .post('/action/:action', runAction)

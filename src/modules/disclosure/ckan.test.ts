@@ -86,6 +86,20 @@ describe('CKAN v3 Action API as a harvester uses it', () => {
     assert.ok(!seen.some((id) => id === undefined))
   })
 
+  test('an unchanged answer is a 304 for a harvester that sends its ETag', async () => {
+    const path = '/api/3/action/package_search?rows=5&sort=id%20asc'
+    const first = await t.app.request(path)
+    const etag = first.headers.get('etag')
+    assert.ok(etag, 'package_search has an ETag')
+    await first.body?.cancel()
+    const again = await t.app.request(path, { headers: { 'if-none-match': etag } })
+    assert.equal(again.status, 304, 'same ETag: not modified')
+    assert.equal(await again.text(), '', 'no body with a 304')
+    const other = await t.app.request(path, { headers: { 'if-none-match': '"stale"' } })
+    assert.equal(other.status, 200, 'another ETag: the answer')
+    await other.body?.cancel()
+  })
+
   test('a package has CKAN’s field names', async () => {
     const { body } = await api('/api/3/action/package_show?id=sanro-programs')
     const p = body.result

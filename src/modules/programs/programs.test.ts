@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import { createTestApp, type TestApp } from '../../testing/app.ts'
 import { loadActor } from '../accounts/index.ts'
+import { getAnalysis } from './programs.analysis.ts'
 import { recordReviewDecision } from './programs.decisions.ts'
 import { importProgramFile } from './programs.import.ts'
 import { programImportJobHandler } from './programs.jobs.ts'
@@ -265,6 +266,43 @@ describe('review sheets', () => {
       workstream_code: '①',
       href: '/programs/reviews',
     })
+  })
+})
+
+describe('dashboard cache', () => {
+  test('the dashboard is computed again after an import, and reused while nothing changed', async () => {
+    const db = t.database.db
+    const staff = await loadActor(db, await t.userId('staff@demo.kaikaku.example'))
+    const filter = { fiscalYear: 2015, department: null, threshold: 50 }
+    const before = await getAnalysis(db, staff, filter)
+    assert.equal(await getAnalysis(db, staff, filter), before, 'unchanged data: the same dashboard')
+    assert.ok(!before.low.rows.some((r) => r.code === 'CACHE-1'), 'not there before the import')
+    const admin = await loadActor(db, await t.userId('admin@demo.kaikaku.example'))
+    const row = [
+      'CACHE-1',
+      'キャッシュ確認事業',
+      '2015',
+      '観光部',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '100',
+      '',
+      '100',
+      '1',
+      '',
+      '',
+    ]
+    const result = await importProgramFile(db, admin, {
+      bytes: csv([HEADER, row], 'utf-8'),
+      filename: 'cache.csv',
+    })
+    assert.equal(result.yearsCreated, 1, 'imported')
+    const after = await getAnalysis(db, staff, filter)
+    assert.notEqual(after, before, 'recomputed after the import')
+    assert.ok(after.low.total > before.low.total, 'the new low-execution programme is counted')
   })
 })
 
