@@ -217,6 +217,7 @@ describe('fuzzing the write routes', () => {
     let requests = 0
     let fingerprintMs = 0
     const failures: string[] = []
+    const statuses = new Map<number, number>()
     for (const [key, rule] of routes) {
       const [method, pattern] = key.split(' ') as [string, string]
       const paramCount = (pattern.match(/:[a-zA-Z]+(?!\{)/g) ?? []).length
@@ -231,6 +232,7 @@ describe('fuzzing the write routes', () => {
           const res = await send(client, method, path, req)
           await res.arrayBuffer()
           requests++
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
           const started = performance.now()
           const next = await databaseFingerprint(t.database.db)
           fingerprintMs += performance.now() - started
@@ -259,7 +261,7 @@ describe('fuzzing the write routes', () => {
     )
     assert.ok(requests >= routes.length * RUNS, `sent ${requests} requests`)
     ctx.diagnostic(
-      `${routes.length} routes, ${requests} requests; fingerprints took ${fingerprintMs.toFixed(0)} ms in all`,
+      `${routes.length} routes, ${requests} requests; fingerprints took ${fingerprintMs.toFixed(0)} ms in all; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
     )
   })
 })
