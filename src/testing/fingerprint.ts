@@ -38,3 +38,14 @@ export function diffFingerprints(
   const names = new Set([...before.keys(), ...after.keys()])
   return [...names].filter((name) => before.get(name) !== after.get(name)).sort()
 }
+
+/**
+ * The next transaction id: it moves only when some transaction wrote, so an unchanged watermark
+ * proves nothing changed without hashing the tables (on PostgreSQL it is cluster-wide, so other
+ * databases' writes move it too; then the fingerprint decides).
+ */
+export async function writeWatermark(db: Db): Promise<string> {
+  const { rows } = await sql<{ x: string }>`
+    select pg_snapshot_xmax(pg_current_snapshot())::text as x`.execute(db)
+  return rows[0]!.x
+}
