@@ -5,15 +5,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { Role } from '../auth/actor.ts'
 import { createTestApp, DEMO_ROLES, type TestApp, type TestClient } from '../testing/app.ts'
-import { databaseFingerprint, diffFingerprints } from '../testing/fingerprint.ts'
-import {
-  CHECKS_INPUT_FIRST,
-  GET_RULES,
-  type Ids,
-  loadIds,
-  type Rule,
-  WRITE_RULES,
-} from './role-matrix.table.ts'
+import { GET_RULES, type Ids, loadIds, type Rule, WRITE_RULES } from './role-matrix.table.ts'
 
 type Who = Role | 'anon'
 
@@ -81,31 +73,5 @@ describe('role matrix', () => {
     }
     for (const line of wrong) console.log(line)
     assert.deepEqual(wrong, [], `${wrong.length} of ${calls} calls answered otherwise`)
-  })
-
-  test('writes are refused to every role the policy denies, and change nothing', async () => {
-    const wrong: string[] = []
-    const before = await databaseFingerprint(t.database.db)
-    for (const [key, rule] of Object.entries(WRITE_RULES)) {
-      if (rule.allow === 'public') continue
-      const [method, pattern] = key.split(' ') as [string, string]
-      const path = rule.path ? rule.path(ids) : pattern
-      for (const [who, client] of clients) {
-        if (who !== 'anon' && allows(rule, who)) continue
-        const want = [...expected(rule, who)]
-        if (who !== 'anon' && CHECKS_INPUT_FIRST.has(key)) want.push(400, 428)
-        const body = rule.body ? rule.body(ids) : {}
-        const res = path.startsWith('/api/')
-          ? await client.sendJson(method, path, body)
-          : await client.postForm(path, body as Record<string, string>)
-        await res.arrayBuffer()
-        if (!want.includes(res.status))
-          wrong.push(`${method} ${path} as ${who}: ${res.status}, want ${want.join('|')}`)
-      }
-    }
-    for (const line of wrong) console.log(line)
-    assert.deepEqual(wrong, [], `${wrong.length} refused writes answered otherwise`)
-    const changed = diffFingerprints(before, await databaseFingerprint(t.database.db))
-    assert.deepEqual(changed, [], 'refused writes changed these tables')
   })
 })
