@@ -40,6 +40,19 @@ const env = {
   LOG_LEVEL: 'silent',
   ...process.env,
 }
+// The demo bureau is seeded once for the run; each test file's createTestApp() copies it.
+const prepareSeed = (...extra) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-seed.ts', ...extra], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+const seeded = prepareSeed()
+if (seeded.status !== 0) {
+  console.error('could not seed the demo bureau for the run')
+  process.exit(1)
+}
+env.KAIKAKU_TEST_SEEDED_TEMPLATE = seeded.stdout.trim()
 let failed = false
 // A file that times out or crashes is counted as cancelled, not failed: both are failures here.
 const totals = { pass: 0, fail: 0, cancelled: 0, skipped: 0 }
@@ -71,6 +84,7 @@ for (const [files, concurrency] of [
     totals[key] += Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0)
   }
 }
+prepareSeed('--drop', env.KAIKAKU_TEST_SEEDED_TEMPLATE)
 // Both passes in one closing line.
 console.log(
   `total: ${totals.pass} passed, ${totals.fail + totals.cancelled} failed, ${totals.skipped} skipped`,

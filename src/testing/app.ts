@@ -7,6 +7,7 @@ import type { AppDeps } from '../http/context.ts'
 import { DEMO_ACCOUNTS, demoEmail } from '../modules/org/index.ts'
 import type { Mailer } from '../notifications/mailer.ts'
 import { createTestDatabase } from './database.ts'
+import { copySeededTemplate, seededTemplateFromEnv } from './seeded-template.ts'
 
 export const DEMO_PASSWORD = 'test-demo-password'
 export type DemoRole = (typeof DEMO_ACCOUNTS)[number]['role']
@@ -108,8 +109,10 @@ export class TestClient {
 export async function createTestApp(
   options: { seed?: boolean; mailer?: Mailer; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase()
-  if (options.seed !== false) await seedDemo(database.db, DEMO_PASSWORD)
+  // The run's seeded template when there is one (scripts/test.mjs), else seeded here.
+  const template = options.seed === false ? null : seededTemplateFromEnv(DEMO_PASSWORD)
+  const database = template ? await copySeededTemplate(template) : await createTestDatabase()
+  if (options.seed !== false && !template) await seedDemo(database.db, DEMO_PASSWORD)
   const config = readConfig({
     KAIKAKU_DEMO_PASSWORD: DEMO_PASSWORD,
     KAIKAKU_WORKERS: '0',

@@ -73,14 +73,18 @@ export async function createTestDatabase(): Promise<Database> {
   return database
 }
 
-/** For tests that start the server as a child process on PostgreSQL: a new empty database URL. */
+/**
+ * For tests that start the server as a child process on PostgreSQL: a new empty database URL
+ * (or a copy of the template database named).
+ */
 export async function createPostgresDatabaseUrl(
   adminUrl: string,
+  template?: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `kaikaku_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: adminUrl })
   await admin.connect()
-  await admin.query(`create database ${name}`)
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`)
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`

@@ -171,6 +171,8 @@ export function createHqRoutes(sources: AgendaSource[]) {
       )
     })
     .post('/agenda/:id/decision', async (c) => {
+      // Signed-out callers learn nothing about which agenda items exist.
+      requireActor(c)
       const itemId = idParam(c)
       const meetingId = await meetingOfItem(c.get('deps').db, itemId)
       const fields = await formFields(c)

@@ -64,8 +64,9 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
     c.json({ ranking: await campaignRanking(c.get('deps').db, requireActor(c), idParam(c)) }),
   )
   .post('/campaigns/:id/proposals', async (c) => {
+    const actor = requireActor(c)
     const input = await jsonBody(c, proposalCreateApiSchema)
-    const proposal = await createProposal(c.get('deps').db, requireActor(c), idParam(c), input, {
+    const proposal = await createProposal(c.get('deps').db, actor, idParam(c), input, {
       submit: input.submit,
     })
     c.header('ETag', etag(proposal.version))

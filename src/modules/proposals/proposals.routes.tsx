@@ -188,6 +188,7 @@ export const proposalsRoutes = new Hono<AppEnv>()
     )
   })
   .post('/campaigns/:id/shortlist', async (c) => {
+    const actor = requireActor(c)
     const id = idParam(c)
     const body = await c.req.parseBody({ all: true })
     const raw = body.proposalIds
@@ -195,7 +196,7 @@ export const proposalsRoutes = new Hono<AppEnv>()
       (v): v is string => typeof v === 'string',
     )
     const input = parseInput(shortlistInputSchema, { proposalIds: ids })
-    await shortlistProposals(c.get('deps').db, requireActor(c), id, input.proposalIds)
+    await shortlistProposals(c.get('deps').db, actor, id, input.proposalIds)
     return c.redirect(`/proposals/campaigns/${id}/ranking?notice=proposals.notice.shortlisted`, 303)
   })
   .get('/campaigns/:id/report', async (c) => {
