@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { ROLES, type Role } from '../auth/actor.ts'
 import type { Db } from '../db/schema.ts'
+import { DEMO_ACCOUNTS, demoEmail } from '../modules/org/index.ts'
 
 export interface Rule {
   /** Who gets `ok`: everyone signed out too (`public`), every signed-in role, listed roles, or none. */
@@ -118,7 +119,17 @@ export async function loadIds(db: Db): Promise<Ids> {
     proposalDraft: await one(db, `select id as v from proposals where status = 'draft' limit 1`),
     proposalUnderReview: await one(
       db,
-      `select id as v from proposals where status = 'under_review' order by id limit 1`,
+      // Assigned to the demo reviewer and written by none of the role accounts: ids are random,
+      // so the first by id alone was sometimes not the reviewer's, or was the PR team's own.
+      `select p.id as v from proposals p
+         join proposal_assignments pa on pa.proposal_id = p.id
+         join users r on r.id = pa.reviewer_id and r.email = '${demoEmail('reviewer')}'
+        where p.status = 'under_review'
+          and not exists (
+            select 1 from proposal_authors a join users au on au.id = a.user_id
+             where a.proposal_id = p.id
+               and au.email in (${DEMO_ACCOUNTS.map((a) => `'${demoEmail(a.role)}'`).join(', ')}))
+        order by p.submitted_at, p.id limit 1`,
     ),
     media: await one(
       db,
