@@ -15,6 +15,7 @@ import { FIELDS } from '../src/modules/programs/programs.columns.ts'
 import { orgLookup } from '../src/modules/programs/programs.queries.ts'
 import { createTestApp } from '../src/testing/app.ts'
 import { createTestDatabase } from '../src/testing/database.ts'
+import { PROGRAMME_SHEET_HEADER } from './datagen/programmes.ts'
 
 const DEPARTMENTS = ['総務部', '商工部', '金融部', '観光部', '農林水産部', '雇用就業部']
 const EVENTS = ['リーマンショック', '東日本大震災', '', '', '', '']
@@ -32,25 +33,7 @@ async function generateWorkbook(rows: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('事業')
   ws.addRow(['（単位：千円）'])
-  ws.addRow([
-    '予算事業ID',
-    '事業名',
-    '事業年度',
-    '所管部局',
-    '政策分野',
-    '事業開始年度',
-    '創設の契機',
-    '事業終了（予定）年度',
-    '当初予算額',
-    '補正予算額',
-    '歳出予算現額',
-    '執行額',
-    '執行率',
-    '翌年度要求額',
-    '成果指標',
-    '成果目標値',
-    '成果実績値',
-  ])
+  ws.addRow(PROGRAMME_SHEET_HEADER)
   for (let i = 0; i < rows; i++) {
     const budget = Math.round(10 ** (3 + rnd() * 4))
     const rate = rnd()

@@ -10,30 +10,33 @@ const AREAS = ['産業力の強化', '観光都市東京', '都市農業・林�
 const EVENTS = ['リーマンショック', '東日本大震災', '新型コロナウイルス感染症', '', '', '', '']
 const KINDS = ['支援事業', '補助事業', '普及啓発事業', '推進事業', '調査事業', '育成事業']
 
+/** The columns of the budget office's sheet, in its order (the import maps them by name). */
+export const PROGRAMME_SHEET_HEADER = [
+  '予算事業ID',
+  '事業名',
+  '事業年度',
+  '所管部局',
+  '政策分野',
+  '事業開始年度',
+  '創設の契機',
+  '事業終了（予定）年度',
+  '当初予算額',
+  '補正予算額',
+  '歳出予算現額',
+  '執行額',
+  '執行率',
+  '翌年度要求額',
+  '成果指標',
+  '成果目標値',
+  '成果実績値',
+]
+
 /** A spreadsheet as the bureau's budget office would send it: one row per programme-year. */
 async function workbook(first: number, count: number, years: number[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('事業一覧')
   ws.addRow(['（単位：千円）'])
-  ws.addRow([
-    '予算事業ID',
-    '事業名',
-    '事業年度',
-    '所管部局',
-    '政策分野',
-    '事業開始年度',
-    '創設の契機',
-    '事業終了（予定）年度',
-    '当初予算額',
-    '補正予算額',
-    '歳出予算現額',
-    '執行額',
-    '執行率',
-    '翌年度要求額',
-    '成果指標',
-    '成果目標値',
-    '成果実績値',
-  ])
+  ws.addRow(PROGRAMME_SHEET_HEADER)
   for (let i = first; i < first + count; i++) {
     const rnd = prng(2_000_000 + i)
     const name = `${pick(rnd, TOPICS)}${pick(rnd, KINDS)}（${i}）`
