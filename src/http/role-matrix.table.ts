@@ -81,6 +81,7 @@ async function one(db: Db, query: string): Promise<string> {
   return String(rows[0].v)
 }
 
+/** Demo records by natural keys, never by id: ids are random, and a record picked by id had a different state on each run. */
 export async function loadIds(db: Db): Promise<Ids> {
   const unit = (code: string) => one(db, `select id as v from units where code = '${code}'`)
   const ikebukuro = await unit('off-ikebukuro')
@@ -93,30 +94,42 @@ export async function loadIds(db: Db): Promise<Ids> {
     ikebukuro,
     ikebukuroPerson: await one(
       db,
-      `select id as v from people where unit_id = '${ikebukuro}' order by id limit 1`,
+      `select id as v from people where unit_id = '${ikebukuro}' order by name, id limit 1`,
     ),
-    group: await one(db, 'select id as v from org_groups order by id limit 1'),
-    task: await one(db, 'select id as v from schedule_tasks order by id limit 1'),
+    group: await one(db, 'select id as v from org_groups order by name limit 1'),
+    task: await one(
+      db,
+      'select id as v from schedule_tasks where source is null order by title, id limit 1',
+    ),
     initiative: await one(
       db,
-      `select id as v from initiatives where unit_id = '${ikebukuro}' order by id limit 1`,
+      `select id as v from initiatives where unit_id = '${ikebukuro}' order by title, id limit 1`,
     ),
-    reportMeeting: await one(db, 'select id as v from initiative_report_meetings limit 1'),
-    hqMeeting: await one(db, 'select id as v from hq_meetings order by id limit 1'),
-    program: await one(db, 'select id as v from programs order by id limit 1'),
+    reportMeeting: await one(
+      db,
+      'select id as v from initiative_report_meetings order by held_on, title limit 1',
+    ),
+    hqMeeting: await one(db, 'select id as v from hq_meetings order by held_on, title limit 1'),
+    program: await one(db, 'select id as v from programs order by code limit 1'),
     programYear: Number(await one(db, 'select max(fiscal_year) as v from program_years')),
-    council: await one(db, 'select id as v from councils order by id limit 1'),
-    councilMeeting: await one(db, 'select id as v from council_meetings order by id limit 1'),
+    council: await one(db, 'select id as v from councils order by name limit 1'),
+    councilMeeting: await one(
+      db,
+      'select id as v from council_meetings order by starts_at, title limit 1',
+    ),
     publicMeeting: await one(
       db,
-      'select id as v from council_meetings where announced_at is not null order by id limit 1',
+      'select id as v from council_meetings where announced_at is not null order by starts_at, title limit 1',
     ),
     campaignAll: await one(db, `select id as v from proposal_campaigns where audience = 'all'`),
     proposalAdopted: await one(
       db,
-      `select id as v from proposals where status = 'adopted' limit 1`,
+      `select id as v from proposals where status = 'adopted' order by title limit 1`,
     ),
-    proposalDraft: await one(db, `select id as v from proposals where status = 'draft' limit 1`),
+    proposalDraft: await one(
+      db,
+      `select id as v from proposals where status = 'draft' order by title limit 1`,
+    ),
     proposalUnderReview: await one(
       db,
       // Assigned to the demo reviewer and written by none of the role accounts: ids are random,
@@ -133,14 +146,17 @@ export async function loadIds(db: Db): Promise<Ids> {
     ),
     media: await one(
       db,
-      `select m.id as v from pr_media m join units u on u.id = m.unit_id where u.code = 'shoko-keiei' limit 1`,
+      `select m.id as v from pr_media m join units u on u.id = m.unit_id where u.code = 'shoko-keiei' order by m.name limit 1`,
     ),
-    survey: await one(db, 'select id as v from pr_surveys limit 1'),
-    action: await one(db, 'select id as v from pr_actions limit 1'),
-    request: await one(db, 'select id as v from disclosure_requests order by id limit 1'),
+    survey: await one(db, 'select id as v from pr_surveys order by opens_on, title limit 1'),
+    action: await one(db, 'select id as v from pr_actions order by title limit 1'),
+    request: await one(
+      db,
+      'select id as v from disclosure_requests order by received_on, subject limit 1',
+    ),
     dataset: await one(db, 'select id as v from opendata_datasets order by name limit 1'),
     datasetName: await one(db, 'select name as v from opendata_datasets order by name limit 1'),
-    resource: await one(db, 'select id as v from opendata_resources order by id limit 1'),
+    resource: await one(db, 'select id as v from opendata_resources order by name, id limit 1'),
   }
 }
 
