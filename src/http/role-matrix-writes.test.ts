@@ -4,18 +4,17 @@
 // roles, not recorded from the app; a route the table does not classify fails the test.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Role } from '../auth/actor.ts'
 import { createTestApp, DEMO_ROLES, type TestApp, type TestClient } from '../testing/app.ts'
 import { databaseFingerprint, diffFingerprints } from '../testing/fingerprint.ts'
 import {
+  allows,
   CHECKS_INPUT_FIRST,
+  expected,
   type Ids,
   loadIds,
-  type Rule,
+  type Who,
   WRITE_RULES,
 } from './role-matrix.table.ts'
-
-type Who = Role | 'anon'
 
 let t: TestApp
 let ids: Ids
@@ -30,20 +29,6 @@ before(async () => {
   for (const role of DEMO_ROLES) clients.set(role, await t.signIn(role))
 })
 after(() => t.close())
-
-/** The statuses a caller may get under a rule. */
-function expected(rule: Rule, who: Who): number[] {
-  const ok = rule.ok ?? [200]
-  if (rule.allow === 'public') return ok
-  if (who === 'anon') return rule.anon ?? [401]
-  if (allows(rule, who)) return ok
-  return rule.redirected?.includes(who) ? [303] : (rule.deny ?? [403])
-}
-
-function allows(rule: Rule, role: Role): boolean {
-  if (rule.allow === 'public' || rule.allow === 'staff') return true
-  return rule.allow !== 'none' && rule.allow.includes(role)
-}
 
 describe('role matrix, writes', () => {
   test('writes are refused to every role the policy denies, and change nothing', async () => {

@@ -1005,3 +1005,19 @@ export const CHECKS_INPUT_FIRST = new Set<string>([
   'PUT /api/v1/proposals/:id/review',
   'PUT /api/v1/schedule/tasks/:id',
 ])
+
+export type Who = Role | 'anon'
+
+/** The statuses a caller may get under a rule. */
+export function expected(rule: Rule, who: Who): number[] {
+  const ok = rule.ok ?? [200]
+  if (rule.allow === 'public') return ok
+  if (who === 'anon') return rule.anon ?? [401]
+  if (allows(rule, who)) return ok
+  return rule.redirected?.includes(who) ? [303] : (rule.deny ?? [403])
+}
+
+export function allows(rule: Rule, role: Role): boolean {
+  if (rule.allow === 'public' || rule.allow === 'staff') return true
+  return rule.allow !== 'none' && rule.allow.includes(role)
+}

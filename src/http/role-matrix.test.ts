@@ -3,11 +3,15 @@
 // roles, not recorded from the app; a route the table does not classify fails the test.
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Role } from '../auth/actor.ts'
 import { createTestApp, DEMO_ROLES, type TestApp, type TestClient } from '../testing/app.ts'
-import { GET_RULES, type Ids, loadIds, type Rule, WRITE_RULES } from './role-matrix.table.ts'
-
-type Who = Role | 'anon'
+import {
+  expected,
+  GET_RULES,
+  type Ids,
+  loadIds,
+  type Who,
+  WRITE_RULES,
+} from './role-matrix.table.ts'
 
 let t: TestApp
 let ids: Ids
@@ -27,20 +31,6 @@ function routeKeys(): string[] {
   const keys = new Set<string>()
   for (const r of t.app.routes) if (r.method !== 'ALL') keys.add(`${r.method} ${r.path}`)
   return [...keys]
-}
-
-/** The statuses a caller may get under a rule. */
-function expected(rule: Rule, who: Who): number[] {
-  const ok = rule.ok ?? [200]
-  if (rule.allow === 'public') return ok
-  if (who === 'anon') return rule.anon ?? [401]
-  if (allows(rule, who)) return ok
-  return rule.redirected?.includes(who) ? [303] : (rule.deny ?? [403])
-}
-
-function allows(rule: Rule, role: Role): boolean {
-  if (rule.allow === 'public' || rule.allow === 'staff') return true
-  return rule.allow !== 'none' && rule.allow.includes(role)
 }
 
 describe('role matrix', () => {
