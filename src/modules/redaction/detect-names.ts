@@ -217,13 +217,18 @@ function splitTitle(text: string, tokens: Tokens, start: number, nameEnd: number
   return fallback
 }
 
+/** The tokens starting in [start, end): a binary search, as labels and titles ask for thousands. */
 function tokensIn(tokens: Tokens, start: number, end: number): Token[] {
-  const out: Token[] = []
-  for (let i = 0; i < tokens.list.length; i++) {
-    const s = tokens.starts[i]!
-    if (s >= end) break
-    if (s >= start) out.push(tokens.list[i]!)
+  const { starts, list } = tokens
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (starts[mid]! < start) lo = mid + 1
+    else hi = mid
   }
+  const out: Token[] = []
+  for (let i = lo; i < list.length && starts[i]! < end; i++) out.push(list[i]!)
   return out
 }
 
