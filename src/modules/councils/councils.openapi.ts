@@ -76,6 +76,8 @@ export const councilsOpenApiPaths = {
   '/portal/search': {
     get: {
       summary: '公開議事録の全文検索（認証不要）',
+      description:
+        '語を空白で区切るとすべてを含む議事録。候補が多いとき total は推定値で、totalIsEstimate が true になる。',
       security: [],
       parameters: [q],
       responses: { '200': { description: 'OK' } },

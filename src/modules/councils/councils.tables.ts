@@ -113,6 +113,13 @@ export interface CouncilSearchBigramsTable {
   minutes_id: string
   gram: string
   occurrences: number
+  published_at: Date
+}
+
+/** How many published minutes hold each bigram (kept by triggers on council_search_bigrams). */
+export interface CouncilSearchGramsTable {
+  gram: string
+  documents: number
 }
 
 export interface CouncilsTables {
@@ -125,4 +132,5 @@ export interface CouncilsTables {
   council_minute_spans: CouncilMinuteSpansTable
   council_search_documents: CouncilSearchDocumentsTable
   council_search_bigrams: CouncilSearchBigramsTable
+  council_search_grams: CouncilSearchGramsTable
 }

@@ -41,8 +41,8 @@ export const portalRoutes = new Hono<AppEnv>()
   .get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, MAX_QUERY)
     await cacheHeaders(c)
-    const { hits, total } = await searchDocuments(c.get('deps').db, q, { limit: 20 })
-    return c.html(<PortalSearchPage page={await pageContext(c)} q={q} hits={hits} total={total} />)
+    const result = await searchDocuments(c.get('deps').db, q, { limit: 20 })
+    return c.html(<PortalSearchPage page={await pageContext(c)} q={q} result={result} />)
   })
   .get('/calendar.ics', async (c) => {
     await cacheHeaders(c)
@@ -108,9 +108,12 @@ export const portalApiRoutes = new Hono<AppEnv>()
   })
   .get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, MAX_QUERY)
-    const { hits, total } = await searchDocuments(c.get('deps').db, q, { limit: 50 })
+    const { hits, total, totalIsEstimate } = await searchDocuments(c.get('deps').db, q, {
+      limit: 50,
+    })
     return c.json({
       total,
+      totalIsEstimate,
       hits: hits.map((h) => ({
         minutesId: h.minutesId,
         meetingId: h.meetingId,

@@ -5,7 +5,7 @@ import { Layout, type PageContext } from '../../views/layout.tsx'
 import type { Meeting } from './councils.types.ts'
 import { MeetingFacts } from './councils.views.tsx'
 import type { PastMeeting, PortalMeeting } from './portal.service.ts'
-import type { SearchHit } from './search.ts'
+import type { SearchResult } from './search.ts'
 
 const portalCrumb = (page: PageContext) => ({
   label: page.t('councils.portal.title'),
@@ -102,13 +102,9 @@ export function PortalPage(props: { page: PageContext; upcoming: Meeting[]; past
   )
 }
 
-export function PortalSearchPage(props: {
-  page: PageContext
-  q: string
-  hits: SearchHit[]
-  total: number
-}) {
+export function PortalSearchPage(props: { page: PageContext; q: string; result: SearchResult }) {
   const { page, q } = props
+  const { hits, total, totalIsEstimate } = props.result
   const { t, locale } = page
   return (
     <Layout
@@ -120,12 +116,17 @@ export function PortalSearchPage(props: {
       <SearchForm page={page} q={q} />
       {q.trim() ? (
         <>
-          <p role="status">{t('councils.portal.results', { q, total: props.total })}</p>
-          {props.hits.length === 0 ? (
+          <p role="status">
+            {t(totalIsEstimate ? 'councils.portal.resultsAbout' : 'councils.portal.results', {
+              q,
+              total,
+            })}
+          </p>
+          {hits.length === 0 ? (
             <p>{t('councils.portal.noResults')}</p>
           ) : (
             <ol class="councils-results">
-              {props.hits.map((h) => (
+              {hits.map((h) => (
                 <li>
                   <a href={`/portal/meetings/${h.meetingId}#minutes`}>{h.title}</a>{' '}
                   <span class="muted">

@@ -105,9 +105,33 @@ describe('Japanese search over published minutes', () => {
     for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1]!.score >= hits[i]!.score)
     assert.equal(hits[0]!.snippet.match, '委員')
     const empty = await searchDocuments(database.db, '   ')
-    assert.deepEqual(empty, { hits: [], total: 0 })
+    assert.deepEqual(empty, { hits: [], total: 0, totalIsEstimate: false })
     // LIKE wildcards are plain characters.
     assert.equal((await searchDocuments(database.db, '%')).total, scan('%').size)
+  })
+
+  test('past exactTotalUpTo candidates, pages are checked as needed and the total is estimated', async () => {
+    const q = ['審議会', 'について', '委員長', 'します'].find((w) => scan(w).size > 6)
+    assert.ok(q, 'a word of three or more characters in several documents')
+    const expected = scan(q)
+    const exact = await searchDocuments(database.db, q, { limit: 1000 })
+    assert.equal(exact.totalIsEstimate, false, 'all candidates checked')
+    for (let i = 1; i < exact.hits.length; i++)
+      assert.ok(exact.hits[i - 1]!.score >= exact.hits[i]!.score, `ranked at ${i}`)
+    const paged = []
+    for (let offset = 0; offset < expected.size; offset += 3) {
+      const page = await searchDocuments(database.db, q, { limit: 3, offset, exactTotalUpTo: 2 })
+      paged.push(...page.hits.map((h) => h.minutesId))
+      if (offset === 0) {
+        assert.equal(page.totalIsEstimate, true, 'first page: not every candidate checked')
+        assert.ok(page.total >= 3, `estimate ${page.total}`)
+      }
+    }
+    assert.deepEqual(
+      paged,
+      exact.hits.map((h) => h.minutesId),
+      'the pages follow the ranking',
+    )
   })
 
   test('a document removed from the index is no longer found', async () => {
@@ -125,4 +149,34 @@ describe('Japanese search over published minutes', () => {
       .execute()
     assert.deepEqual(leftovers, [])
   })
+
+  test('the per-bigram document counts follow removals, cascades included', async () => {
+    const { db } = database
+    // A meeting deleted outright takes its minutes, document and bigrams by cascade.
+    await db
+      .deleteFrom('council_meetings')
+      .where('id', '=', (await meetingOf(ids[1]!))!)
+      .execute()
+    const counted = await db
+      .selectFrom('council_search_bigrams')
+      .select(['gram', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('gram')
+      .execute()
+    const kept = await db.selectFrom('council_search_grams').select(['gram', 'documents']).execute()
+    assert.ok(counted.length > 100, `${counted.length} bigrams`)
+    assert.deepEqual(
+      new Map(kept.map((k) => [k.gram, k.documents])),
+      new Map(counted.map((c) => [c.gram, Number(c.n)])),
+      'council_search_grams equals a count of the index',
+    )
+  })
 })
+
+async function meetingOf(minutesId: string) {
+  const row = await database.db
+    .selectFrom('council_minutes')
+    .select('meeting_id')
+    .where('id', '=', minutesId)
+    .executeTakeFirst()
+  return row?.meeting_id
+}

@@ -48,9 +48,12 @@ export async function indexDocument(
     await trx
       .insertInto('council_search_bigrams')
       .values(
-        grams
-          .slice(i, i + 2000)
-          .map(([gram, occurrences]) => ({ minutes_id: doc.minutesId, gram, occurrences })),
+        grams.slice(i, i + 2000).map(([gram, occurrences]) => ({
+          minutes_id: doc.minutesId,
+          gram,
+          occurrences,
+          published_at: doc.publishedAt,
+        })),
       )
       .execute()
   }
@@ -74,46 +77,125 @@ export interface SearchHit {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-/** Terms separated by spaces must all occur; results ranked by occurrences, newest first on ties. */
+export interface SearchResult {
+  hits: SearchHit[]
+  total: number
+  /**
+   * True when the total is estimated: past `exactTotalUpTo` candidates, only the documents
+   * needed for the page (and a sample) are checked against the text, not every candidate.
+   */
+  totalIsEstimate: boolean
+}
+
+export interface SearchOptions {
+  limit?: number
+  offset?: number
+  /** Up to this many candidate documents, every one is checked, so the total is exact. */
+  exactTotalUpTo?: number
+}
+
+const EXACT_TOTAL_UP_TO = 100
+
+/**
+ * Terms separated by spaces must all occur. Ranked by how often the query's least frequent
+ * bigram occurs in the document (for a two-character query, exactly how often it occurs; for a
+ * longer one, an upper bound of it), newest first on ties.
+ */
 export async function searchDocuments(
   db: Db,
   query: string,
-  options: { limit?: number; offset?: number } = {},
-): Promise<{ hits: SearchHit[]; total: number }> {
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const terms = [...new Set(searchForm(query).split(/\s+/).filter(Boolean))].slice(0, 5)
-  if (terms.length === 0) return { hits: [], total: 0 }
-  // The common case, one two-character word (観光, 農業): the index alone answers it, exactly,
-  // ranked by the occurrence counts it keeps.
-  if (terms.length === 1 && terms[0]!.length === 2 && !/\s/.test(terms[0]!))
-    return searchOneBigram(db, terms[0]!, options)
-  // Each term's rarest bigram narrows the documents to check (the index's document counts
-  // tell which is rarest); strpos then keeps only those that contain the whole term.
-  const allGrams = [...new Set(terms.flatMap((t) => bigramsOf(t)))]
-  const frequency = new Map<string, number>()
-  if (allGrams.length) {
-    const rows = await db
+  if (terms.length === 0) return { hits: [], total: 0, totalIsEstimate: false }
+  if (terms.some((t) => bigramsOf(t).length === 0)) return scanDocuments(db, terms, options)
+  const grams = [...new Set(terms.flatMap((t) => bigramsOf(t)))]
+  const frequency = new Map(
+    (
+      await db
+        .selectFrom('council_search_grams')
+        .select(['gram', 'documents'])
+        .where('gram', 'in', grams)
+        .execute()
+    ).map((r) => [r.gram, r.documents]),
+  )
+  if (grams.some((g) => !frequency.has(g))) return { hits: [], total: 0, totalIsEstimate: false }
+  const rarest = grams.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a))
+  return walkPostings(db, terms, rarest, frequency.get(rarest)!, options)
+}
+
+/**
+ * Walks the rarest bigram's documents in rank order (one index range), checking each with
+ * strpos for every term, only as far as the page needs. A two-character query needs no check:
+ * its bigram is the query. The total is exact when the walk reached the end (or the bigram is
+ * in at most `exactTotalUpTo` documents); else it is estimated from the share that matched.
+ */
+async function walkPostings(
+  db: Db,
+  terms: string[],
+  rarest: string,
+  documents: number,
+  options: SearchOptions,
+): Promise<SearchResult> {
+  const limit = options.limit ?? 20
+  const offset = options.offset ?? 0
+  const isBigram = terms.length === 1 && terms[0] === rarest
+  const exactUpTo = options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO
+  const wanted = !isBigram && documents <= exactUpTo ? documents : offset + limit
+  const chunk = isBigram ? offset + limit : 2 * (offset + limit)
+  const matched: { minutes_id: string; score: number }[] = []
+  let checked = 0
+  while (checked < documents && matched.length < wanted) {
+    const postings = await db
       .selectFrom('council_search_bigrams')
-      .select(['gram', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('gram', 'in', allGrams)
-      .groupBy('gram')
+      .select(['minutes_id', 'occurrences as score'])
+      .where('gram', '=', rarest)
+      .orderBy('occurrences', 'desc')
+      .orderBy('published_at', 'desc')
+      .orderBy('minutes_id', 'desc')
+      .limit(chunk)
+      .offset(checked)
       .execute()
-    for (const r of rows) frequency.set(r.gram, Number(r.n))
-    if (allGrams.some((g) => !frequency.has(g))) return { hits: [], total: 0 }
+    if (postings.length === 0) break
+    checked += postings.length
+    const found = isBigram ? null : await containingAll(db, postings, terms)
+    for (const p of postings) if (!found || found.has(p.minutes_id)) matched.push(p)
   }
+  const exhausted = checked >= documents
+  const total = isBigram
+    ? documents
+    : exhausted
+      ? matched.length
+      : Math.round((documents * matched.length) / Math.max(1, checked))
+  return {
+    hits: await withSnippets(db, matched.slice(offset, offset + limit), terms[0]!),
+    total,
+    totalIsEstimate: !isBigram && !exhausted,
+  }
+}
+
+async function containingAll(db: Db, postings: { minutes_id: string }[], terms: string[]) {
+  let q = db
+    .selectFrom('council_search_documents')
+    .select('minutes_id')
+    .where(
+      'minutes_id',
+      'in',
+      postings.map((p) => p.minutes_id),
+    )
+  for (const term of terms) q = q.where(sql<boolean>`strpos(search_text, ${term}) > 0`)
+  return new Set((await q.execute()).map((r) => r.minutes_id))
+}
+
+/** A term of one character has no bigram: the documents are scanned (short, rare queries). */
+async function scanDocuments(
+  db: Db,
+  terms: string[],
+  options: SearchOptions,
+): Promise<SearchResult> {
   let matching = db.selectFrom('council_search_documents as d')
-  for (const term of terms) {
-    const grams = bigramsOf(term)
-    if (grams.length === 0) {
-      matching = matching.where('d.search_text', 'like', `%${escapeLike(term)}%`)
-      continue
-    }
-    const rarest = grams.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a))
-    matching = matching
-      .where('d.minutes_id', 'in', (eb) =>
-        eb.selectFrom('council_search_bigrams').select('minutes_id').where('gram', '=', rarest),
-      )
-      .where(sql<boolean>`strpos(d.search_text, ${term}) > 0`)
-  }
+  for (const term of terms)
+    matching = matching.where('d.search_text', 'like', `%${escapeLike(term)}%`)
   const occurrences = sql<number>`(${sql.join(
     terms.map(
       (t) => sql`(length(d.search_text) - length(replace(d.search_text, ${t}, ''))) / ${t.length}`,
@@ -121,79 +203,44 @@ export async function searchDocuments(
     sql` + `,
   )})`
   const ranked = await matching
-    .select(['d.minutes_id', 'd.published_at'])
-    .select(occurrences.as('score'))
-    .select(sql<string>`count(*) over ()`.as('total'))
+    .select(['d.minutes_id', occurrences.as('score'), sql<string>`count(*) over ()`.as('total')])
     .orderBy('score', 'desc')
     .orderBy('d.published_at', 'desc')
     .limit(options.limit ?? 20)
     .offset(options.offset ?? 0)
     .execute()
+  return {
+    hits: await withSnippets(db, ranked, terms[0]!),
+    total: ranked.length ? Number(ranked[0]!.total) : 0,
+    totalIsEstimate: false,
+  }
+}
+
+async function withSnippets(
+  db: Db,
+  ranked: { minutes_id: string; score: number }[],
+  term: string,
+): Promise<SearchHit[]> {
   const ids = ranked.map((r) => r.minutes_id)
   const docs = ids.length
     ? await db
         .selectFrom('council_search_documents')
-        .select(['minutes_id', 'meeting_id', 'title', 'body'])
+        .select(['minutes_id', 'meeting_id', 'title', 'body', 'published_at'])
         .where('minutes_id', 'in', ids)
         .execute()
     : []
   const byId = new Map(docs.map((d) => [d.minutes_id, d]))
-  return {
-    total: ranked.length ? Number(ranked[0]!.total) : 0,
-    hits: ranked.map((r) => {
-      const d = byId.get(r.minutes_id)!
-      return {
-        minutesId: r.minutes_id,
-        meetingId: d.meeting_id,
-        title: d.title,
-        publishedAt: r.published_at,
-        score: Number(r.score),
-        snippet: snippetOf(d.body, terms[0]!),
-      }
-    }),
-  }
-}
-
-async function searchOneBigram(
-  db: Db,
-  gram: string,
-  options: { limit?: number; offset?: number },
-): Promise<{ hits: SearchHit[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    db
-      .selectFrom('council_search_bigrams as b')
-      .innerJoin('council_search_documents as d', 'd.minutes_id', 'b.minutes_id')
-      .select([
-        'd.minutes_id',
-        'd.meeting_id',
-        'd.title',
-        'd.body',
-        'd.published_at',
-        'b.occurrences',
-      ])
-      .where('b.gram', '=', gram)
-      .orderBy('b.occurrences', 'desc')
-      .orderBy('d.published_at', 'desc')
-      .limit(options.limit ?? 20)
-      .offset(options.offset ?? 0)
-      .execute(),
-    db
-      .selectFrom('council_search_bigrams')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('gram', '=', gram)
-      .executeTakeFirstOrThrow(),
-  ])
-  return {
-    total: Number(total.n),
-    hits: rows.map((r) => ({
+  return ranked.map((r) => {
+    const d = byId.get(r.minutes_id)!
+    return {
       minutesId: r.minutes_id,
-      meetingId: r.meeting_id,
-      title: r.title,
-      publishedAt: r.published_at,
-      score: r.occurrences,
-      snippet: snippetOf(r.body, gram),
-    })),
-  }
+      meetingId: d.meeting_id,
+      title: d.title,
+      publishedAt: d.published_at,
+      score: Number(r.score),
+      snippet: snippetOf(d.body, term),
+    }
+  })
 }
 
 function snippetOf(body: string, term: string): SearchHit['snippet'] {
