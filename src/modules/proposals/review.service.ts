@@ -8,15 +8,15 @@ import { conflict, type FieldIssue, forbidden, invalid, notFound } from '../../h
 import { changeStatus, notifyAssignment } from './proposals.events.ts'
 import { canManageCampaigns, canReview } from './proposals.policy.ts'
 import {
-  blindQuery,
   selectBlindProposal,
   selectCampaign,
   selectReview,
-  toBlindProposal,
+  summaryQuery,
+  toProposalSummary,
 } from './proposals.queries.ts'
-import type { ReviewInput } from './proposals.schemas.ts'
+import { PAGE_SIZE, type ReviewInput } from './proposals.schemas.ts'
 import { relationTo } from './proposals.service.ts'
-import type { BlindProposal, Review } from './proposals.types.ts'
+import type { ProposalSummary, Review, Slice, Window } from './proposals.types.ts'
 
 interface Reviewer {
   userId: string
@@ -148,25 +148,59 @@ export async function assignReviewers(
 }
 
 export interface QueueItem {
-  proposal: BlindProposal
+  proposal: ProposalSummary
   reviewed: boolean
 }
 
-/** A reviewer's queue: the blind proposals assigned to them, unreviewed first. */
-export async function reviewQueue(db: Db, actor: Actor | null): Promise<QueueItem[]> {
+/** One window of a reviewer's queue, with how many are assigned in all and how many await review. */
+export interface ReviewQueue extends Slice<QueueItem> {
+  unreviewed: number
+}
+
+/**
+ * A reviewer's queue: summaries of the proposals assigned to them, ordered in SQL so that
+ * pages are stable: unreviewed first, then the earliest submitted, then by id.
+ */
+export async function reviewQueue(
+  db: Db,
+  actor: Actor | null,
+  window: Window = { limit: PAGE_SIZE, offset: 0 },
+): Promise<ReviewQueue> {
   authorize(actor, (a) => hasRole(a, 'reviewer'))
-  const rows = await blindQuery(db)
-    .innerJoin('proposal_assignments as pa', 'pa.proposal_id', 'p.id')
+  const counts = await db
+    .selectFrom('proposal_assignments as pa')
     .leftJoin('proposal_reviews as r', (join) =>
-      join.onRef('r.proposal_id', '=', 'p.id').onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
+      join
+        .onRef('r.proposal_id', '=', 'pa.proposal_id')
+        .onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
     )
-    .select('r.version as review_version')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      eb.fn.count<string>('r.version').as('reviewed'),
+    ])
     .where('pa.reviewer_id', '=', actor.userId)
-    .orderBy('p.submitted_at')
-    .execute()
-  return rows
-    .map((r) => ({ proposal: toBlindProposal(r), reviewed: r.review_version !== null }))
-    .sort((a, b) => Number(a.reviewed) - Number(b.reviewed))
+    .executeTakeFirstOrThrow()
+  const total = Number(counts.total)
+  const unreviewed = total - Number(counts.reviewed)
+  const reviewed = sql<boolean>`(r.version is not null)`
+  const rows =
+    window.offset >= total
+      ? []
+      : await summaryQuery(db)
+          .innerJoin('proposal_assignments as pa', 'pa.proposal_id', 'p.id')
+          .leftJoin('proposal_reviews as r', (join) =>
+            join.onRef('r.proposal_id', '=', 'p.id').onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
+          )
+          .select(reviewed.as('reviewed'))
+          .where('pa.reviewer_id', '=', actor.userId)
+          .orderBy(reviewed)
+          .orderBy('p.submitted_at')
+          .orderBy('p.id')
+          .limit(window.limit)
+          .offset(window.offset)
+          .execute()
+  const items = rows.map((r) => ({ proposal: toProposalSummary(r), reviewed: r.reviewed }))
+  return { items, total, unreviewed, ...window }
 }
 
 /**
