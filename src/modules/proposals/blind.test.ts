@@ -16,6 +16,18 @@ let t: TestApp
 let reviewer: TestClient
 const visited: string[] = []
 const forbidden = new Map<string, string>()
+/** What a list item may carry: no author, no unit of an author, none of the four text fields. */
+const SUMMARY_KEYS = [
+  'areaName',
+  'campaignId',
+  'campaignTitle',
+  'id',
+  'status',
+  'submittedAt',
+  'title',
+  'updatedAt',
+  'version',
+]
 
 const pdf = enc(
   '%PDF-1.4\n1 0 obj\n<< /Title (Plan) /Author (Sato Hanako) >>\nendobj\n' +
@@ -184,11 +196,22 @@ describe('blind review: nothing a reviewer can reach names a proposer', () => {
     ]) {
       await look(path)
     }
-    const queue = (await (await look('/api/v1/reviews/queue')).json()) as {
-      queue: { proposal: { id: string; status: string } }[]
+    const queue = (await (await look('/api/v1/reviews/queue?limit=200')).json()) as {
+      queue: { proposal: { id: string; status: string }; reviewed: boolean }[]
+      total: number
     }
     assert.ok(queue.queue.length >= 2, 'the reviewer has proposals to review')
+    assert.equal(queue.queue.length, queue.total, 'the whole queue fits in one window here')
     const mine = queue.queue.map((q) => q.proposal.id)
+    // The list shapes: summaries, with no author, no text fields and no advice at all.
+    const list = (await (await look('/api/v1/proposals?limit=200')).json()) as {
+      proposals: Record<string, unknown>[]
+    }
+    assert.ok(list.proposals.length > 0)
+    for (const item of [...list.proposals, ...queue.queue.map((q) => q.proposal)]) {
+      assert.deepEqual(Object.keys(item).sort(), SUMMARY_KEYS, 'a summary and nothing more')
+    }
+    for (const page of ['/proposals/review?page=2', '/proposals?page=2']) await look(page)
 
     // Search: by text, and by every proposer's name, which must find nothing.
     const names = [...forbidden].filter(([, what]) => /^(name|e-mail)/.test(what)).map(([v]) => v)

@@ -173,13 +173,15 @@ export const pageFilterSchema = z.object({
     .transform((v) => v || undefined),
 })
 
+const MAX_PAGE = 1_000_000_000
+
 /**
  * `?page=` of a list page, forgiving: anything that is not a whole number from 1 up is page 1,
  * and a page past the end is clamped to the last one by the route (it needs the total).
  */
 export function pageNumber(raw: string | undefined): number {
-  if (!raw || !/^\d{1,9}$/.test(raw)) return 1
-  return Math.max(1, Number(raw))
+  if (!raw || !/^\d{1,40}$/.test(raw)) return 1
+  return Math.min(MAX_PAGE, Math.max(1, Number(raw)))
 }
 
 export type ProposalDraftInput = z.output<typeof proposalDraftSchema>
