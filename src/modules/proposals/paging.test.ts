@@ -359,6 +359,16 @@ describe('the JSON API', () => {
       body.queue.map((i) => i.proposal.id),
       whole.items.slice(50, 60).map((i) => i.proposal.id),
     )
+    const past = (await (await reviewer.get('/api/v1/reviews/queue?offset=100000')).json()) as {
+      queue: unknown[]
+      total: number
+      unreviewed: number
+    }
+    assert.deepEqual(
+      [past.queue.length, past.total, past.unreviewed],
+      [0, whole.total, whole.unreviewed],
+      'past the end: no items, the same counts',
+    )
     assert.equal((await secretariat.get('/api/v1/reviews/queue?limit=10')).status, 403)
   })
 

@@ -157,17 +157,9 @@ export interface ReviewQueue extends Slice<QueueItem> {
   unreviewed: number
 }
 
-/**
- * A reviewer's queue: summaries of the proposals assigned to them, ordered in SQL so that
- * pages are stable: unreviewed first, then the earliest submitted, then by id.
- */
-export async function reviewQueue(
-  db: Db,
-  actor: Actor | null,
-  window: Window = { limit: PAGE_SIZE, offset: 0 },
-): Promise<ReviewQueue> {
-  authorize(actor, (a) => hasRole(a, 'reviewer'))
-  const counts = await db
+/** How many proposals a reviewer has, and how many of them they have reviewed. */
+async function queueCounts(db: Db, reviewerId: string) {
+  const row = await db
     .selectFrom('proposal_assignments as pa')
     .leftJoin('proposal_reviews as r', (join) =>
       join
@@ -178,28 +170,50 @@ export async function reviewQueue(
       eb.fn.countAll<string>().as('total'),
       eb.fn.count<string>('r.version').as('reviewed'),
     ])
-    .where('pa.reviewer_id', '=', actor.userId)
+    .where('pa.reviewer_id', '=', reviewerId)
     .executeTakeFirstOrThrow()
-  const total = Number(counts.total)
-  const unreviewed = total - Number(counts.reviewed)
+  return { total: Number(row.total), reviewed: Number(row.reviewed) }
+}
+
+/**
+ * A reviewer's queue: summaries of the proposals assigned to them, ordered in SQL so that
+ * pages are stable: unreviewed first, then the earliest submitted, then by id.
+ */
+export async function reviewQueue(
+  db: Db,
+  actor: Actor | null,
+  window: Window = { limit: PAGE_SIZE, offset: 0 },
+): Promise<ReviewQueue> {
+  authorize(actor, (a) => hasRole(a, 'reviewer'))
   const reviewed = sql<boolean>`(r.version is not null)`
-  const rows =
-    window.offset >= total
-      ? []
-      : await summaryQuery(db)
-          .innerJoin('proposal_assignments as pa', 'pa.proposal_id', 'p.id')
-          .leftJoin('proposal_reviews as r', (join) =>
-            join.onRef('r.proposal_id', '=', 'p.id').onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
-          )
-          .select(reviewed.as('reviewed'))
-          .where('pa.reviewer_id', '=', actor.userId)
-          .orderBy(reviewed)
-          .orderBy('p.submitted_at')
-          .orderBy('p.id')
-          .limit(window.limit)
-          .offset(window.offset)
-          .execute()
+  // The counts ride along as window aggregates: the sort reads every assigned row anyway, so a
+  // separate count query would only read them again.
+  const rows = await summaryQuery(db)
+    .innerJoin('proposal_assignments as pa', 'pa.proposal_id', 'p.id')
+    .leftJoin('proposal_reviews as r', (join) =>
+      join.onRef('r.proposal_id', '=', 'p.id').onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
+    )
+    .select([
+      reviewed.as('reviewed'),
+      sql<string>`count(*) over ()`.as('total'),
+      sql<string>`count(r.version) over ()`.as('reviewed_total'),
+    ])
+    .where('pa.reviewer_id', '=', actor.userId)
+    .orderBy(reviewed)
+    .orderBy('p.submitted_at')
+    .orderBy('p.id')
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute()
+  const first = rows[0]
+  const counts = first
+    ? { total: Number(first.total), reviewed: Number(first.reviewed_total) }
+    : window.offset > 0
+      ? await queueCounts(db, actor.userId)
+      : { total: 0, reviewed: 0 }
   const items = rows.map((r) => ({ proposal: toProposalSummary(r), reviewed: r.reviewed }))
+  const { total } = counts
+  const unreviewed = total - counts.reviewed
   return { items, total, unreviewed, ...window }
 }
 
