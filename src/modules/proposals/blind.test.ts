@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app.ts'
+import { SUMMARY_KEYS } from './paging.testing.ts'
 import { actorFor, enc, FOUR_FIELDS, openCampaign, postMultipart } from './proposals.testing.ts'
 import { assignReviewers } from './review.service.ts'
 
@@ -16,18 +17,6 @@ let t: TestApp
 let reviewer: TestClient
 const visited: string[] = []
 const forbidden = new Map<string, string>()
-/** What a list item may carry: no author, no unit of an author, none of the four text fields. */
-const SUMMARY_KEYS = [
-  'areaName',
-  'campaignId',
-  'campaignTitle',
-  'id',
-  'status',
-  'submittedAt',
-  'title',
-  'updatedAt',
-  'version',
-]
 
 const pdf = enc(
   '%PDF-1.4\n1 0 obj\n<< /Title (Plan) /Author (Sato Hanako) >>\nendobj\n' +
