@@ -260,6 +260,53 @@ describe('proposal journey', () => {
     await context.close()
   })
 
+  test('a long list is paged: the pager, page 2 and a filter kept in its links', async () => {
+    // 55 more proposals, submitted through the JSON API with the staff member's session.
+    const staff = await session('staff')
+    await openStaffCampaign(staff.page)
+    const campaignPath = new URL(staff.page.url()).pathname
+    const csrf = await staff.page.locator('input[name="_csrf"]').first().inputValue()
+    for (let i = 1; i <= 55; i++) {
+      const res = await staff.page.request.post(
+        url(`/api/v1${campaignPath.replace('/proposals', '')}/proposals`),
+        {
+          headers: { 'x-csrf-token': csrf },
+          data: {
+            title: `窓口の待ち時間の短縮 その${i}`,
+            problem: '待ち時間が長い。',
+            solution: '予約制にする。',
+            method: '予約システムを使う。',
+            caveats: '予約しない来庁者にも対応する。',
+            submit: true,
+          },
+        },
+      )
+      assert.equal(res.status(), 201, await res.text())
+    }
+    await staff.context.close()
+
+    const { context, page } = await session('hq_secretariat')
+    await page.goto(url(campaignPath))
+    const pager = page.getByRole('navigation', { name: ja('proposals.pager') })
+    assert.equal(await pager.locator('[aria-current="page"]').textContent(), '1')
+    await check(page, 'campaign list, page 1')
+    await Promise.all([
+      page.waitForURL(/page=2/),
+      pager.getByRole('link', { name: ja('proposals.pager.next') }).click(),
+    ])
+    assert.equal(await pager.locator('[aria-current="page"]').textContent(), '2')
+    await check(page, 'campaign list, page 2')
+    await page.getByLabel(ja('proposals.filter.q')).fill('窓口の待ち時間')
+    await Promise.all([
+      page.waitForURL(/q=/),
+      page.getByRole('button', { name: ja('proposals.filter.apply') }).click(),
+    ])
+    const next = pager.getByRole('link', { name: ja('proposals.pager.next') })
+    assert.match((await next.getAttribute('href')) ?? '', /q=%E7%AA%93%E5%8F%A3.*page=2/)
+    await check(page, 'campaign list, filtered')
+    await context.close()
+  })
+
   test('no script errors, and axe found nothing', () => {
     assert.deepEqual(problems, [])
     axe.assertClean()

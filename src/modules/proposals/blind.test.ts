@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestApp, type TestApp, type TestClient } from '../../testing/app.ts'
+import { SUMMARY_KEYS } from './paging.testing.ts'
 import { actorFor, enc, FOUR_FIELDS, openCampaign, postMultipart } from './proposals.testing.ts'
 import { assignReviewers } from './review.service.ts'
 
@@ -184,11 +185,22 @@ describe('blind review: nothing a reviewer can reach names a proposer', () => {
     ]) {
       await look(path)
     }
-    const queue = (await (await look('/api/v1/reviews/queue')).json()) as {
-      queue: { proposal: { id: string; status: string } }[]
+    const queue = (await (await look('/api/v1/reviews/queue?limit=200')).json()) as {
+      queue: { proposal: { id: string; status: string }; reviewed: boolean }[]
+      total: number
     }
     assert.ok(queue.queue.length >= 2, 'the reviewer has proposals to review')
+    assert.equal(queue.queue.length, queue.total, 'the whole queue fits in one window here')
     const mine = queue.queue.map((q) => q.proposal.id)
+    // The list shapes: summaries, with no author, no text fields and no advice at all.
+    const list = (await (await look('/api/v1/proposals?limit=200')).json()) as {
+      proposals: Record<string, unknown>[]
+    }
+    assert.ok(list.proposals.length > 0)
+    for (const item of [...list.proposals, ...queue.queue.map((q) => q.proposal)]) {
+      assert.deepEqual(Object.keys(item).sort(), SUMMARY_KEYS, 'a summary and nothing more')
+    }
+    for (const page of ['/proposals/review?page=2', '/proposals?page=2']) await look(page)
 
     // Search: by text, and by every proposer's name, which must find nothing.
     const names = [...forbidden].filter(([, what]) => /^(name|e-mail)/.test(what)).map(([v]) => v)

@@ -1,13 +1,20 @@
 import { CsrfField, type FormErrors, SelectField, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
-import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
+import { ProposalErrors, ProposalTextArea } from './common.views.tsx'
+import {
+  ListOfProposals,
+  type ListPageFilter,
+  ProposalFilter,
+  type ProposalList,
+  ProposalTable,
+} from './list.views.tsx'
 import type { BlindProposal, Campaign } from './proposals.types.ts'
 import { AUDIENCES, CAMPAIGN_KINDS } from './proposals.types.ts'
 
 interface HomeProps {
   page: PageContext
   campaigns: (Campaign & { open: boolean })[]
-  mine: BlindProposal[]
+  mine: ProposalList
   links: { href: string; label: string }[]
   canCreate: boolean
   notice?: string | undefined
@@ -47,45 +54,14 @@ export function ProposalsHomePage({ page, campaigns, mine, links, canCreate, not
         ))}
       </ul>
       <h2>{t('proposals.mine')}</h2>
-      <ProposalTable page={page} proposals={mine} empty={t('proposals.mine.empty')} />
+      <ListOfProposals
+        page={page}
+        list={mine}
+        path="/proposals"
+        filter={{}}
+        empty={t('proposals.mine.empty')}
+      />
     </Layout>
-  )
-}
-
-export function ProposalTable({
-  page,
-  proposals,
-  empty,
-}: {
-  page: PageContext
-  proposals: BlindProposal[]
-  empty: string
-}) {
-  const { t } = page
-  if (proposals.length === 0) return <p>{empty}</p>
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('proposals.field.title')}</th>
-          <th scope="col">{t('proposals.campaign')}</th>
-          <th scope="col">{t('proposals.field.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {proposals.map((p) => (
-          <tr>
-            <td>
-              <a href={`/proposals/${p.id}`}>{p.title}</a>
-            </td>
-            <td>{p.campaignTitle}</td>
-            <td>
-              <StatusTag t={t} status={p.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   )
 }
 
@@ -96,7 +72,9 @@ export function CampaignPage(props: {
   canPropose: boolean
   canManage: boolean
   canRank: boolean
-  proposals: BlindProposal[]
+  /** The campaign's proposals, for those who manage it; null for everyone else. */
+  proposals: ProposalList | null
+  filter: ListPageFilter
   notice?: string | undefined
 }) {
   const { page, campaign: c } = props
@@ -148,15 +126,24 @@ export function CampaignPage(props: {
         </ul>
       ) : null}
       {props.canManage ? (
+        <form method="post" action={`/proposals/campaigns/${c.id}/assign`} class="inline-form">
+          <CsrfField token={page.csrfToken} />
+          <button type="submit" class="button button--secondary">
+            {t('proposals.assign', { count: c.reviewersPerProposal })}
+          </button>
+        </form>
+      ) : null}
+      {props.proposals ? (
         <>
-          <form method="post" action={`/proposals/campaigns/${c.id}/assign`} class="inline-form">
-            <CsrfField token={page.csrfToken} />
-            <button type="submit" class="button button--secondary">
-              {t('proposals.assign', { count: c.reviewersPerProposal })}
-            </button>
-          </form>
-          <h2>{t('proposals.campaign.proposals')}</h2>
-          <ProposalTable page={page} proposals={props.proposals} empty={t('proposals.none')} />
+          <h2 id="proposals-list">{t('proposals.campaign.proposals')}</h2>
+          <ProposalFilter t={t} action={`/proposals/campaigns/${c.id}`} filter={props.filter} />
+          <ListOfProposals
+            page={page}
+            list={props.proposals}
+            path={`/proposals/campaigns/${c.id}`}
+            filter={props.filter}
+            empty={t('proposals.none')}
+          />
         </>
       ) : null}
     </Layout>

@@ -14,6 +14,7 @@ import {
   proposalCreateApiSchema,
   proposalPatchSchema,
   reviewInputSchema,
+  windowSchema,
 } from './proposals.schemas.ts'
 import { createProposal, updateProposal } from './proposals.service.ts'
 import { campaignRanking } from './ranking.service.ts'
@@ -74,9 +75,10 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
     return c.json({ id: proposal.id, version: proposal.version, status: proposal.status }, 201)
   })
   .get('/proposals', async (c) => {
-    const query = parseInput(listQuerySchema, c.req.query())
-    const proposals = await listProposals(c.get('deps').db, requireActor(c), query)
-    return c.json({ proposals })
+    const actor = requireActor(c)
+    const { limit, offset, ...filter } = parseInput(listQuerySchema, c.req.query())
+    const slice = await listProposals(c.get('deps').db, actor, filter, { limit, offset })
+    return c.json({ proposals: slice.items, total: slice.total, limit, offset })
   })
   .get('/proposals/:id', async (c) => c.json(await detailJson(c, idParam(c))))
   .patch('/proposals/:id', async (c) => {
@@ -156,6 +158,9 @@ export const proposalsApiRoutes = new Hono<AppEnv>()
     )
     return c.json(await detailJson(c, id), 201)
   })
-  .get('/reviews/queue', async (c) =>
-    c.json({ queue: await reviewQueue(c.get('deps').db, requireActor(c)) }),
-  )
+  .get('/reviews/queue', async (c) => {
+    const actor = requireActor(c)
+    const window = parseInput(windowSchema, c.req.query())
+    const { items, total, unreviewed } = await reviewQueue(c.get('deps').db, actor, window)
+    return c.json({ queue: items, total, unreviewed, ...window })
+  })

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import {
+  API_LIMIT_MAX,
   decisionInputSchema,
+  PAGE_SIZE,
   proposalCreateApiSchema,
   proposalPatchSchema,
   reviewInputSchema,
@@ -10,6 +12,47 @@ type Responses = Record<string, { description: string }>
 const ok = { '200': { description: 'OK' } }
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 
+/** `limit` and `offset` of the list endpoints (windowSchema). */
+const windowParameters = [
+  {
+    name: 'limit',
+    in: 'query',
+    description: `1ページの件数（1〜${API_LIMIT_MAX}、既定 ${PAGE_SIZE}）。範囲外は 400`,
+    schema: { type: 'integer', minimum: 1, maximum: API_LIMIT_MAX, default: PAGE_SIZE },
+  },
+  {
+    name: 'offset',
+    in: 'query',
+    description: '先頭から飛ばす件数（0 以上）。total 以上なら空の一覧',
+    schema: { type: 'integer', minimum: 0, default: 0 },
+  },
+]
+const windowProperties = {
+  total: { type: 'integer', description: '条件に合う全件数' },
+  limit: { type: 'integer' },
+  offset: { type: 'integer' },
+}
+const jsonOk = (description: string, schema: object) => ({
+  '200': { description, content: { 'application/json': { schema } } },
+})
+
+/** A list item: no text fields and nothing about who proposed (ProposalSummary). */
+const proposalSummary = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    campaignId: { type: 'string', format: 'uuid' },
+    campaignTitle: { type: 'string' },
+    title: { type: 'string' },
+    areaName: { type: ['string', 'null'] },
+    status: { type: 'string' },
+    submittedAt: { type: ['string', 'null'], format: 'date-time' },
+    updatedAt: { type: 'string', format: 'date-time' },
+    version: { type: 'integer' },
+  },
+  required: ['id', 'campaignId', 'campaignTitle', 'title', 'status', 'updatedAt', 'version'],
+}
+
 /** This module's part of the OpenAPI document (src/http/openapi.ts spreads it in). */
 export const proposalsOpenApi = {
   schemas: (schema: (s: z.ZodType) => unknown) => ({
@@ -17,6 +60,7 @@ export const proposalsOpenApi = {
     ProposalPatch: schema(proposalPatchSchema),
     ReviewInput: schema(reviewInputSchema),
     DecisionInput: schema(decisionInputSchema),
+    ProposalSummary: proposalSummary,
   }),
   paths: (errors: Responses, idParameter: object, json: (s: object) => object) => ({
     '/campaigns': {
@@ -52,8 +96,18 @@ export const proposalsOpenApi = {
             schema: { type: 'string' },
             description: '件名と4項目の部分一致',
           },
+          ...windowParameters,
         ],
-        responses: { ...ok, ...errors },
+        responses: {
+          ...jsonOk('更新の新しい順（同時刻は id 順）の一覧と全件数', {
+            type: 'object',
+            properties: {
+              proposals: { type: 'array', items: ref('ProposalSummary') },
+              ...windowProperties,
+            },
+          }),
+          ...errors,
+        },
       },
     },
     '/proposals/{id}': {
@@ -93,7 +147,27 @@ export const proposalsOpenApi = {
       },
     },
     '/reviews/queue': {
-      get: { summary: '評価者の担当一覧（ブラインド）', responses: { ...ok, ...errors } },
+      get: {
+        summary: '評価者の担当一覧（ブラインド）: 未評価を先に、提出の古い順、id 順',
+        parameters: windowParameters,
+        responses: {
+          ...jsonOk('担当の一覧、全件数と未評価の件数', {
+            type: 'object',
+            properties: {
+              queue: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { proposal: ref('ProposalSummary'), reviewed: { type: 'boolean' } },
+                },
+              },
+              unreviewed: { type: 'integer', description: '未評価の件数' },
+              ...windowProperties,
+            },
+          }),
+          ...errors,
+        },
+      },
     },
   }),
 }

@@ -10,6 +10,7 @@ import type {
   ProgressUpdate,
   ProposalAuthor,
   ProposalEvent,
+  ProposalSummary,
   Review,
 } from './proposals.types.ts'
 
@@ -105,6 +106,44 @@ export function toBlindProposal(row: BlindRow, attachments: BlindAttachment[] = 
     updatedAt: row.updated_at,
     version: row.version,
     attachments,
+  }
+}
+
+/**
+ * The list columns of proposals: `blindQuery` without the four text fields, advice and merge
+ * target. The same rule holds: no join to proposal_authors, users or people.
+ */
+export function summaryQuery(db: Db) {
+  return db
+    .selectFrom('proposals as p')
+    .innerJoin('proposal_campaigns as c', 'c.id', 'p.campaign_id')
+    .leftJoin('units as area', 'area.id', 'p.area_unit_id')
+    .select([
+      'p.id',
+      'p.campaign_id',
+      'c.title as campaign_title',
+      'p.title',
+      'area.name as area_name',
+      'p.status',
+      'p.submitted_at',
+      'p.updated_at',
+      'p.version',
+    ])
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
+
+export function toProposalSummary(row: SummaryRow): ProposalSummary {
+  return {
+    id: row.id,
+    campaignId: row.campaign_id,
+    campaignTitle: row.campaign_title,
+    title: row.title,
+    areaName: row.area_name,
+    status: row.status,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+    version: row.version,
   }
 }
 

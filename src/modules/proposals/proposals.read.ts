@@ -24,12 +24,20 @@ import {
   selectOwnerPath,
   selectProgress,
   selectReview,
+  summaryQuery,
   toBlindProposal,
+  toProposalSummary,
 } from './proposals.queries.ts'
-import type { ListQuery } from './proposals.schemas.ts'
+import { type ListFilter, PAGE_SIZE } from './proposals.schemas.ts'
 import { viewProposal } from './proposals.service.ts'
 import type { ProposalsTable } from './proposals.tables.ts'
-import type { BlindProposal, ProposalDetail, ProposalStatus } from './proposals.types.ts'
+import type {
+  ProposalDetail,
+  ProposalStatus,
+  ProposalSummary,
+  Slice,
+  Window,
+} from './proposals.types.ts'
 import { PROPOSAL_FIELDS } from './proposals.types.ts'
 
 export async function getProposalDetail(
@@ -76,17 +84,18 @@ const HQ_STATUSES: ProposalStatus[] = ['shortlisted', 'adopted', 'deferred', 'de
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
 
 /**
- * Proposals this viewer may see, as blind proposals. Search looks at the title and the four
- * fields only: never at who proposed, so a search cannot be used to test a name.
+ * Proposals this viewer may see, as summaries (no text fields, no authors), newest change
+ * first, one window at a time, with how many there are in all. Search looks at the title and
+ * the four fields only: never at who proposed, so a search cannot be used to test a name.
  */
 export async function listProposals(
   db: Db,
   actor: Actor | null,
-  query: ListQuery & { mine?: boolean },
-  limit = 200,
-): Promise<BlindProposal[]> {
+  filter: ListFilter & { mine?: boolean },
+  window: Window = { limit: PAGE_SIZE, offset: 0 },
+): Promise<Slice<ProposalSummary>> {
   authorize(actor)
-  let q = blindQuery(db).orderBy('p.updated_at', 'desc').limit(limit)
+  let q = summaryQuery(db)
   const authored = (eb: ExpressionBuilder<DB & { p: ProposalsTable }, 'p'>) =>
     eb.exists(
       eb
@@ -95,7 +104,7 @@ export async function listProposals(
         .whereRef('pa.proposal_id', '=', 'p.id')
         .where('pa.user_id', '=', actor.userId),
     )
-  if (query.mine) q = q.where(authored)
+  if (filter.mine) q = q.where(authored)
   else if (!canManageCampaigns(actor)) {
     q = q.where((eb) => {
       const visible = [
@@ -113,10 +122,10 @@ export async function listProposals(
       return eb.or(visible)
     })
   } else q = q.where((eb) => eb.or([eb('p.status', '!=', 'draft'), authored(eb)]))
-  if (query.campaign) q = q.where('p.campaign_id', '=', query.campaign)
-  if (query.status) q = q.where('p.status', '=', query.status)
-  if (query.q) {
-    const pattern = likePattern(query.q)
+  if (filter.campaign) q = q.where('p.campaign_id', '=', filter.campaign)
+  if (filter.status) q = q.where('p.status', '=', filter.status)
+  if (filter.q) {
+    const pattern = likePattern(filter.q)
     q = q.where((eb) =>
       eb.or(
         (['p.title', 'p.problem', 'p.solution', 'p.method', 'p.caveats'] as const).map((c) =>
@@ -125,7 +134,22 @@ export async function listProposals(
       ),
     )
   }
-  return (await q.execute()).map((r) => toBlindProposal(r))
+  const { n } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  const total = Number(n)
+  // Past the end there is nothing to fetch; the count alone answers.
+  const rows =
+    window.offset >= total
+      ? []
+      : await q
+          .orderBy('p.updated_at', 'desc')
+          .orderBy('p.id', 'desc')
+          .limit(window.limit)
+          .offset(window.offset)
+          .execute()
+  return { items: rows.map(toProposalSummary), total, ...window }
 }
 
 export interface SimilarProposal {

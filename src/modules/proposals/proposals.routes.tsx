@@ -24,11 +24,14 @@ import { proposalDashboard } from './dashboard.service.ts'
 import { AdoptedPage, DashboardPage } from './dashboard.views.tsx'
 import { listAdopted, listAwaitingDecision, shortlistProposals } from './decisions.service.ts'
 import { ProposalFormPage, SimilarList } from './form.views.tsx'
+import { loadPage } from './paging.ts'
 import { proposalItemRoutes } from './proposal.routes.tsx'
 import { canDecide, canManageCampaigns, canSeeRanking, canSubmitTo } from './proposals.policy.ts'
 import { listProposals, similarProposals } from './proposals.read.ts'
 import {
   campaignFormToInput,
+  pageFilterSchema,
+  pageNumber,
   proposalDraftSchema,
   shortlistInputSchema,
 } from './proposals.schemas.ts'
@@ -83,7 +86,11 @@ export const proposalsRoutes = new Hono<AppEnv>()
       <ProposalsHomePage
         page={page}
         campaigns={campaigns}
-        mine={await listProposals(db, actor, { mine: true })}
+        mine={
+          await loadPage(pageNumber(c.req.query('page')), (w) =>
+            listProposals(db, actor, { mine: true }, w),
+          )
+        }
         links={links}
         canCreate={canManageCampaigns(actor)}
         notice={noticeOf(c)}
@@ -102,8 +109,11 @@ export const proposalsRoutes = new Hono<AppEnv>()
     return c.html(<SimilarList t={c.get('t')} items={items} />)
   })
   .get('/review', async (c) => {
-    const items = await reviewQueue(c.get('deps').db, requireActor(c))
-    return c.html(<ReviewQueuePage page={await pageContext(c)} items={items} />)
+    const actor = requireActor(c)
+    const queue = await loadPage(pageNumber(c.req.query('page')), (w) =>
+      reviewQueue(c.get('deps').db, actor, w),
+    )
+    return c.html(<ReviewQueuePage page={await pageContext(c)} queue={queue} />)
   })
   .get('/awaiting', async (c) => {
     const proposals = await listAwaitingDecision(c.get('deps').db, requireActor(c))
@@ -154,6 +164,15 @@ export const proposalsRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps')
     const campaign = await getCampaign(db, actor, idParam(c))
     const canManage = canManageCampaigns(actor)
+    const filter = parseInput(pageFilterSchema, {
+      status: c.req.query('status'),
+      q: c.req.query('q'),
+    })
+    const proposals = canManage
+      ? await loadPage(pageNumber(c.req.query('page')), (w) =>
+          listProposals(db, actor, { ...filter, campaign: campaign.id }, w),
+        )
+      : null
     return c.html(
       <CampaignPage
         page={await pageContext(c)}
@@ -162,7 +181,8 @@ export const proposalsRoutes = new Hono<AppEnv>()
         canPropose={canSubmitTo(actor, campaign)}
         canManage={canManage}
         canRank={canSeeRanking(actor)}
-        proposals={canManage ? await listProposals(db, actor, { campaign: campaign.id }) : []}
+        proposals={proposals}
+        filter={filter}
         notice={noticeOf(c)}
       />,
     )

@@ -147,17 +147,49 @@ export const progressInputSchema = z.object({
 export const mergeInputSchema = z.object({ into: z.uuid() })
 export const shortlistInputSchema = z.object({ proposalIds: z.array(z.uuid()).min(1).max(500) })
 
-export const listQuerySchema = z.object({
+export const listFilterSchema = z.object({
   campaign: z.uuid().optional(),
   status: z.enum(STATUSES).optional(),
   q: text(200).optional(),
 })
+
+/** Page size of the pages and default `limit` of the API; the API allows 1..API_LIMIT_MAX. */
+export const PAGE_SIZE = 50
+export const API_LIMIT_MAX = 200
+
+/** The JSON API's window on a list: `limit` (1..200, default 50) and `offset` (≥ 0). */
+export const windowSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(API_LIMIT_MAX).default(PAGE_SIZE),
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+})
+
+export const listQuerySchema = listFilterSchema.extend(windowSchema.shape)
+
+/** The filter form of a list page: an empty choice means "any". */
+export const pageFilterSchema = z.object({
+  status: z.union([z.literal('').transform(() => undefined), z.enum(STATUSES)]).optional(),
+  q: text(200)
+    .optional()
+    .transform((v) => v || undefined),
+})
+
+const MAX_PAGE = 1_000_000_000
+
+/**
+ * `?page=` of a list page, forgiving: anything that is not a whole number from 1 up is page 1,
+ * and a page past the end is clamped to the last one by the route (it needs the total).
+ */
+export function pageNumber(raw: string | undefined): number {
+  if (!raw || !/^\d{1,40}$/.test(raw)) return 1
+  return Math.min(MAX_PAGE, Math.max(1, Number(raw)))
+}
 
 export type ProposalDraftInput = z.output<typeof proposalDraftSchema>
 export type CampaignInput = z.output<typeof campaignInputSchema>
 export type ReviewInput = z.output<typeof reviewInputSchema>
 export type DecisionInput = z.output<typeof decisionInputSchema>
 export type ProgressInput = z.output<typeof progressInputSchema>
+export type ListFilter = z.output<typeof listFilterSchema>
 export type ListQuery = z.output<typeof listQuerySchema>
 
 /**

@@ -76,6 +76,36 @@ export interface BlindProposal {
   attachments: BlindAttachment[]
 }
 
+/**
+ * A proposal as a list shows it: no text fields (a list of 50 never loads 50 × four essays)
+ * and, like `BlindProposal`, nothing that could name who proposed.
+ */
+export interface ProposalSummary {
+  id: string
+  campaignId: string
+  campaignTitle: string
+  title: string
+  areaName: string | null
+  status: ProposalStatus
+  submittedAt: Date | null
+  updatedAt: Date
+  version: number
+}
+
+/** A window on a list: at most `limit` items from `offset` on. */
+export interface Window {
+  limit: number
+  offset: number
+}
+
+/** One page of a list: the items, how many there are in all, and the window asked for. */
+export interface Slice<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+
 export interface ProposalAuthor {
   userId: string
   personId: string | null

@@ -8,15 +8,15 @@ import { conflict, type FieldIssue, forbidden, invalid, notFound } from '../../h
 import { changeStatus, notifyAssignment } from './proposals.events.ts'
 import { canManageCampaigns, canReview } from './proposals.policy.ts'
 import {
-  blindQuery,
   selectBlindProposal,
   selectCampaign,
   selectReview,
-  toBlindProposal,
+  summaryQuery,
+  toProposalSummary,
 } from './proposals.queries.ts'
-import type { ReviewInput } from './proposals.schemas.ts'
+import { PAGE_SIZE, type ReviewInput } from './proposals.schemas.ts'
 import { relationTo } from './proposals.service.ts'
-import type { BlindProposal, Review } from './proposals.types.ts'
+import type { ProposalSummary, Review, Slice, Window } from './proposals.types.ts'
 
 interface Reviewer {
   userId: string
@@ -148,25 +148,73 @@ export async function assignReviewers(
 }
 
 export interface QueueItem {
-  proposal: BlindProposal
+  proposal: ProposalSummary
   reviewed: boolean
 }
 
-/** A reviewer's queue: the blind proposals assigned to them, unreviewed first. */
-export async function reviewQueue(db: Db, actor: Actor | null): Promise<QueueItem[]> {
+/** One window of a reviewer's queue, with how many are assigned in all and how many await review. */
+export interface ReviewQueue extends Slice<QueueItem> {
+  unreviewed: number
+}
+
+/** How many proposals a reviewer has, and how many of them they have reviewed. */
+async function queueCounts(db: Db, reviewerId: string) {
+  const row = await db
+    .selectFrom('proposal_assignments as pa')
+    .leftJoin('proposal_reviews as r', (join) =>
+      join
+        .onRef('r.proposal_id', '=', 'pa.proposal_id')
+        .onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
+    )
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      eb.fn.count<string>('r.version').as('reviewed'),
+    ])
+    .where('pa.reviewer_id', '=', reviewerId)
+    .executeTakeFirstOrThrow()
+  return { total: Number(row.total), reviewed: Number(row.reviewed) }
+}
+
+/**
+ * A reviewer's queue: summaries of the proposals assigned to them, ordered in SQL so that
+ * pages are stable: unreviewed first, then the earliest submitted, then by id.
+ */
+export async function reviewQueue(
+  db: Db,
+  actor: Actor | null,
+  window: Window = { limit: PAGE_SIZE, offset: 0 },
+): Promise<ReviewQueue> {
   authorize(actor, (a) => hasRole(a, 'reviewer'))
-  const rows = await blindQuery(db)
+  const reviewed = sql<boolean>`(r.version is not null)`
+  // The counts ride along as window aggregates: the sort reads every assigned row anyway, so a
+  // separate count query would only read them again.
+  const rows = await summaryQuery(db)
     .innerJoin('proposal_assignments as pa', 'pa.proposal_id', 'p.id')
     .leftJoin('proposal_reviews as r', (join) =>
       join.onRef('r.proposal_id', '=', 'p.id').onRef('r.reviewer_id', '=', 'pa.reviewer_id'),
     )
-    .select('r.version as review_version')
+    .select([
+      reviewed.as('reviewed'),
+      sql<string>`count(*) over ()`.as('total'),
+      sql<string>`count(r.version) over ()`.as('reviewed_total'),
+    ])
     .where('pa.reviewer_id', '=', actor.userId)
+    .orderBy(reviewed)
     .orderBy('p.submitted_at')
+    .orderBy('p.id')
+    .limit(window.limit)
+    .offset(window.offset)
     .execute()
-  return rows
-    .map((r) => ({ proposal: toBlindProposal(r), reviewed: r.review_version !== null }))
-    .sort((a, b) => Number(a.reviewed) - Number(b.reviewed))
+  const first = rows[0]
+  const counts = first
+    ? { total: Number(first.total), reviewed: Number(first.reviewed_total) }
+    : window.offset > 0
+      ? await queueCounts(db, actor.userId)
+      : { total: 0, reviewed: 0 }
+  const items = rows.map((r) => ({ proposal: toProposalSummary(r), reviewed: r.reviewed }))
+  const { total } = counts
+  const unreviewed = total - counts.reviewed
+  return { items, total, unreviewed, ...window }
 }
 
 /**

@@ -1,12 +1,15 @@
 import { CsrfField, type FormErrors, TextField } from '../../views/forms.tsx'
 import { Layout, type PageContext } from '../../views/layout.tsx'
 import { ProposalErrors, ProposalTextArea, StatusTag } from './common.views.tsx'
+import { Pager, RangeNote } from './list.views.tsx'
+import type { Paged } from './paging.ts'
 import type { ProposalDetail } from './proposals.types.ts'
 import { PROPOSAL_FIELDS } from './proposals.types.ts'
-import type { QueueItem } from './review.service.ts'
+import type { ReviewQueue } from './review.service.ts'
 
-export function ReviewQueuePage({ page, items }: { page: PageContext; items: QueueItem[] }) {
+export function ReviewQueuePage({ page, queue }: { page: PageContext; queue: Paged<ReviewQueue> }) {
   const { t } = page
+  const { slice, page: at, pages } = queue
   return (
     <Layout
       page={page}
@@ -18,7 +21,13 @@ export function ReviewQueuePage({ page, items }: { page: PageContext; items: Que
     >
       <h1>{t('proposals.review.queue')}</h1>
       <p>{t('proposals.review.blindNote')}</p>
-      {items.length === 0 ? (
+      {slice.total > 0 ? (
+        <p class="proposals-counts">
+          {t('proposals.review.counts', { unreviewed: slice.unreviewed, total: slice.total })}
+        </p>
+      ) : null}
+      <RangeNote t={t} page={at} total={slice.total} count={slice.items.length} />
+      {slice.items.length === 0 ? (
         <p>{t('proposals.review.empty')}</p>
       ) : (
         <table>
@@ -32,7 +41,7 @@ export function ReviewQueuePage({ page, items }: { page: PageContext; items: Que
             </tr>
           </thead>
           <tbody>
-            {items.map(({ proposal: p, reviewed }) => (
+            {slice.items.map(({ proposal: p, reviewed }) => (
               <tr>
                 <td>
                   <a href={`/proposals/${p.id}/review`}>{p.title}</a>
@@ -47,6 +56,14 @@ export function ReviewQueuePage({ page, items }: { page: PageContext; items: Que
           </tbody>
         </table>
       )}
+      <Pager
+        t={t}
+        label={t('proposals.pager')}
+        path="/proposals/review"
+        params={{}}
+        page={at}
+        pages={pages}
+      />
     </Layout>
   )
 }
