@@ -1,6 +1,7 @@
 import { type ServerType, serve } from '@hono/node-server'
 import type { Config } from './config.ts'
 import { type Database, openDatabase } from './db/client.ts'
+import { keepPlannerStatistics } from './db/maintenance.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.ts'
 import { createApp } from './http/app.tsx'
@@ -48,6 +49,7 @@ export async function startServer(
     }
   }
 
+  const stopStatistics = await keepPlannerStatistics(db, database.kind, logger)
   const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : null
   const worker = new JobWorker(db, logger)
   if (mailer) worker.register(EMAIL_JOB, emailJobHandler(mailer, config.publicUrl))
@@ -73,6 +75,7 @@ export async function startServer(
     database,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      stopStatistics()
       await worker.stop()
       mailer?.close()
       await database.close()

@@ -10,6 +10,7 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import type { Actor } from '../../src/auth/actor.ts'
 import { openDatabase } from '../../src/db/client.ts'
 import { migrateToLatest } from '../../src/db/migrate.ts'
@@ -148,6 +149,8 @@ async function main() {
       results.push(result)
       process.stderr.write(`bench:data ${JSON.stringify(result)}\n`)
     }
+    // Statistics for the planner on what was written (PGlite has no autovacuum to do it).
+    await sql`analyze`.execute(db)
     const total = Math.round((performance.now() - started) / 100) / 10
     process.stdout.write(
       `${JSON.stringify({ scale: values.scale, database: database.kind, seconds: total, kinds: results }, null, 2)}\n`,
