@@ -56,33 +56,37 @@ export function attachmentLabel(position: number, contentType: string): string {
   return `添付${position}.${kind?.extensions[0] ?? 'bin'}`
 }
 
+/** Proposals with their campaign and the unit they concern; never who proposed. */
+function proposalsInCampaigns(db: Db) {
+  return db
+    .selectFrom('proposals as p')
+    .innerJoin('proposal_campaigns as c', 'c.id', 'p.campaign_id')
+    .leftJoin('units as area', 'area.id', 'p.area_unit_id')
+}
+
 /**
  * The blind columns of proposals. Deliberately no join to proposal_authors, users or
  * people: nothing here can carry who proposed.
  */
 export function blindQuery(db: Db) {
-  return db
-    .selectFrom('proposals as p')
-    .innerJoin('proposal_campaigns as c', 'c.id', 'p.campaign_id')
-    .leftJoin('units as area', 'area.id', 'p.area_unit_id')
-    .select([
-      'p.id',
-      'p.campaign_id',
-      'c.title as campaign_title',
-      'p.title',
-      'p.area_unit_id',
-      'area.name as area_name',
-      'p.problem',
-      'p.solution',
-      'p.method',
-      'p.caveats',
-      'p.status',
-      'p.advice',
-      'p.merged_into',
-      'p.submitted_at',
-      'p.updated_at',
-      'p.version',
-    ])
+  return proposalsInCampaigns(db).select([
+    'p.id',
+    'p.campaign_id',
+    'c.title as campaign_title',
+    'p.title',
+    'p.area_unit_id',
+    'area.name as area_name',
+    'p.problem',
+    'p.solution',
+    'p.method',
+    'p.caveats',
+    'p.status',
+    'p.advice',
+    'p.merged_into',
+    'p.submitted_at',
+    'p.updated_at',
+    'p.version',
+  ])
 }
 
 type BlindRow = Awaited<ReturnType<ReturnType<typeof blindQuery>['executeTakeFirstOrThrow']>>
@@ -114,21 +118,17 @@ export function toBlindProposal(row: BlindRow, attachments: BlindAttachment[] = 
  * target. The same rule holds: no join to proposal_authors, users or people.
  */
 export function summaryQuery(db: Db) {
-  return db
-    .selectFrom('proposals as p')
-    .innerJoin('proposal_campaigns as c', 'c.id', 'p.campaign_id')
-    .leftJoin('units as area', 'area.id', 'p.area_unit_id')
-    .select([
-      'p.id',
-      'p.campaign_id',
-      'c.title as campaign_title',
-      'p.title',
-      'area.name as area_name',
-      'p.status',
-      'p.submitted_at',
-      'p.updated_at',
-      'p.version',
-    ])
+  return proposalsInCampaigns(db).select([
+    'p.id',
+    'p.campaign_id',
+    'c.title as campaign_title',
+    'p.title',
+    'area.name as area_name',
+    'p.status',
+    'p.submitted_at',
+    'p.updated_at',
+    'p.version',
+  ])
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
