@@ -82,7 +82,8 @@ export interface SearchResult {
   total: number
   /**
    * True when the total is estimated: past `exactTotalUpTo` candidates, only the documents
-   * needed for the page (and a sample) are checked against the text, not every candidate.
+   * walked to fill the page are checked against the text, and the total is extrapolated
+   * from the share of them that matched.
    */
   totalIsEstimate: boolean
 }
