@@ -61,7 +61,7 @@ const YEAR_COLUMNS: [Field, string, string][] = [
   ['roleNote', 'role_note', 'text'],
 ]
 
-// Rows travel as one JSON parameter per chunk (jsonb_to_recordset): far cheaper to parse
+// Rows travel as one JSON parameter per chunk (json_to_recordset): far cheaper to parse
 // and plan than thousands of bind parameters, on PGlite above all.
 const CHUNK = 5000
 
@@ -121,7 +121,7 @@ export async function upsertProgramRows(
     const written = await sql<{ id: string; code: string; inserted: boolean }>`
       insert into programs (code, ${sql.raw(allProgram)})
       select code, ${sql.raw(allProgram)}
-      from jsonb_to_recordset(${json}::jsonb) as x(code text, ${sql.raw(recordType(PROGRAM_COLUMNS))})
+      from json_to_recordset(${json}::json) as x(code text, ${sql.raw(recordType(PROGRAM_COLUMNS))})
       ${sql.raw(upsertClause('programs', 'code', programColumns, ', version = programs.version + 1, updated_at = now()'))}
       returning id, code, xmax = 0 as inserted`.execute(trx)
     for (const w of written.rows) {
@@ -162,7 +162,7 @@ export async function upsertProgramRows(
     const written = await sql<{ inserted: boolean }>`
       insert into program_years (program_id, fiscal_year, ${sql.raw(allYear)})
       select program_id, fiscal_year, ${sql.raw(allYear)}
-      from jsonb_to_recordset(${json}::jsonb) as x(program_id uuid, fiscal_year int, ${sql.raw(recordType(YEAR_COLUMNS))})
+      from json_to_recordset(${json}::json) as x(program_id uuid, fiscal_year int, ${sql.raw(recordType(YEAR_COLUMNS))})
       ${sql.raw(upsertClause('program_years', 'program_id, fiscal_year', yearColumns, ', updated_at = now()'))}
       returning xmax = 0 as inserted`.execute(trx)
     for (const w of written.rows) {

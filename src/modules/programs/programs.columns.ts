@@ -139,16 +139,19 @@ const ERAS: [string[], number][] = [
   [['昭和', 'S'], 1925],
 ]
 
+const PLAIN_YEAR = /^\d{4}$/
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
+const yearInRange = (year: number) => (year >= 1900 && year <= 2200 ? year : undefined)
+
 /** 2016, 2016年度, 平成28年度, H28, R6, 令和元年度 → a western year; '' → null; else undefined. */
 export function parseYear(input: string): number | null | undefined {
+  // Most cells of a large file are plain numbers: skip the normalisation for them.
+  if (PLAIN_YEAR.test(input)) return yearInRange(Number(input))
   const text = normalise(input)
     .replace(/年度?$/, '')
     .replace(/\.0+$/, '')
   if (text === '' || text === '-' || text === '―' || text === 'なし') return null
-  if (/^\d{4}$/.test(text)) {
-    const year = Number(text)
-    return year >= 1900 && year <= 2200 ? year : undefined
-  }
+  if (/^\d{4}$/.test(text)) return yearInRange(Number(text))
   for (const [names, base] of ERAS) {
     for (const name of names) {
       if (text.toUpperCase().startsWith(name)) {
@@ -163,6 +166,7 @@ export function parseYear(input: string): number | null | undefined {
 
 /** "50617000.0", "1,234", "△1,000", "1,234千円" → a number; '' or '-' → null; else undefined. */
 export function parseNumber(input: string): number | null | undefined {
+  if (PLAIN_NUMBER.test(input)) return Number(input)
   let text = normalise(input)
     .replace(/[,，]/g, '')
     .replace(/(千円|百万円|円)$/, '')
@@ -172,6 +176,6 @@ export function parseNumber(input: string): number | null | undefined {
     sign = -1
     text = text.slice(1)
   }
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined
+  if (!PLAIN_NUMBER.test(text)) return undefined
   return sign * Number(text)
 }

@@ -48,6 +48,14 @@ export interface ImportResult {
 
 const MAX_REPORTED_ERRORS = 500
 
+function memoise<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>()
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key))
+    return cache.get(key) as T
+  }
+}
+
 /** Turns the table's rows into programme-years; a row that cannot be read becomes an error. */
 export function parseProgramRows(
   table: string[][],
@@ -68,6 +76,15 @@ export function parseProgramRows(
   const rows: ProgramRowInput[] = []
   const errors: RowError[] = []
   const seen = new Set<string>()
+  const amountIndex = new Map<Field, number>()
+  for (const [index, field] of header.map.columns) amountIndex.set(field, index)
+  // A large file names the same few departments and policy areas on every row.
+  const department = memoise((name: string) => lookup.department(name))
+  const policyAreaOf = memoise((name: string) => lookup.policyArea(name))
+  const sectionOf = memoise((key: string) => {
+    const [departmentId, name] = key.split('\u0000') as [string, string]
+    return lookup.section(departmentId, name)
+  })
   for (let r = header.index + 1; r < table.length; r++) {
     const cells = table[r] ?? []
     if (cells.every((c) => c.trim() === '')) continue
@@ -94,8 +111,6 @@ export function parseProgramRows(
       }
       return v === null ? null : Math.round(v * multiplier)
     }
-    const amountIndex = new Map<Field, number>()
-    for (const [index, field] of header.map.columns) amountIndex.set(field, index)
     const amount = (f: Field) =>
       number(f, header.map.multipliers.get(amountIndex.get(f) ?? -1) ?? 1)
 
@@ -112,8 +127,8 @@ export function parseProgramRows(
     if (fiscalYear !== null && options.fiscalYear && fiscalYear !== options.fiscalYear)
       fail('fiscalYear', 'programs.rowError.fiscalYearMismatch', { year: options.fiscalYear })
     const departmentName = text('department') ?? ''
-    const department = lookup.department(departmentName)
-    if (!department)
+    const unit = department(departmentName)
+    if (!unit)
       fail(
         'department',
         departmentName ? 'programs.rowError.department' : 'programs.rowError.required',
@@ -123,7 +138,7 @@ export function parseProgramRows(
       )
     const sectionName = text('section')
     const policyName = text('policyArea')
-    const policyArea = policyName ? lookup.policyArea(policyName) : null
+    const policyArea = policyName ? policyAreaOf(policyName) : null
     if (policyName && !policyArea)
       fail('policyArea', 'programs.rowError.policyArea', { value: policyName })
     const values = {
@@ -147,8 +162,8 @@ export function parseProgramRows(
       code: code!,
       name: name!,
       fiscalYear: fiscalYear!,
-      departmentId: department!.id,
-      sectionId: sectionName ? lookup.section(department!.id, sectionName) : null,
+      departmentId: unit!.id,
+      sectionId: sectionName ? sectionOf(`${unit!.id}\u0000${sectionName}`) : null,
       policyArea,
       originEvent: text('originEvent'),
       outcomeIndicator: text('outcomeIndicator'),
