@@ -79,7 +79,7 @@ export function parseProgramRows(
   const amountIndex = new Map<Field, number>()
   for (const [index, field] of header.map.columns) amountIndex.set(field, index)
   // A large file names the same few departments and policy areas on every row.
-  const department = memoise((name: string) => lookup.department(name))
+  const departmentOf = memoise((name: string) => lookup.department(name))
   const policyAreaOf = memoise((name: string) => lookup.policyArea(name))
   const sectionOf = memoise((key: string) => {
     const [departmentId, name] = key.split('\u0000') as [string, string]
@@ -127,7 +127,7 @@ export function parseProgramRows(
     if (fiscalYear !== null && options.fiscalYear && fiscalYear !== options.fiscalYear)
       fail('fiscalYear', 'programs.rowError.fiscalYearMismatch', { year: options.fiscalYear })
     const departmentName = text('department') ?? ''
-    const unit = department(departmentName)
+    const unit = departmentOf(departmentName)
     if (!unit)
       fail(
         'department',
