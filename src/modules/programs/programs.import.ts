@@ -48,14 +48,6 @@ export interface ImportResult {
 
 const MAX_REPORTED_ERRORS = 500
 
-function memoise<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>()
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, fn(key))
-    return cache.get(key) as T
-  }
-}
-
 /** Turns the table's rows into programme-years; a row that cannot be read becomes an error. */
 export function parseProgramRows(
   table: string[][],
@@ -78,13 +70,6 @@ export function parseProgramRows(
   const seen = new Set<string>()
   const amountIndex = new Map<Field, number>()
   for (const [index, field] of header.map.columns) amountIndex.set(field, index)
-  // A large file names the same few departments and policy areas on every row.
-  const departmentOf = memoise((name: string) => lookup.department(name))
-  const policyAreaOf = memoise((name: string) => lookup.policyArea(name))
-  const sectionOf = memoise((key: string) => {
-    const [departmentId, name] = key.split('\u0000') as [string, string]
-    return lookup.section(departmentId, name)
-  })
   for (let r = header.index + 1; r < table.length; r++) {
     const cells = table[r] ?? []
     if (cells.every((c) => c.trim() === '')) continue
@@ -127,8 +112,8 @@ export function parseProgramRows(
     if (fiscalYear !== null && options.fiscalYear && fiscalYear !== options.fiscalYear)
       fail('fiscalYear', 'programs.rowError.fiscalYearMismatch', { year: options.fiscalYear })
     const departmentName = text('department') ?? ''
-    const unit = departmentOf(departmentName)
-    if (!unit)
+    const department = lookup.department(departmentName)
+    if (!department)
       fail(
         'department',
         departmentName ? 'programs.rowError.department' : 'programs.rowError.required',
@@ -138,7 +123,7 @@ export function parseProgramRows(
       )
     const sectionName = text('section')
     const policyName = text('policyArea')
-    const policyArea = policyName ? policyAreaOf(policyName) : null
+    const policyArea = policyName ? lookup.policyArea(policyName) : null
     if (policyName && !policyArea)
       fail('policyArea', 'programs.rowError.policyArea', { value: policyName })
     const values = {
@@ -162,8 +147,8 @@ export function parseProgramRows(
       code: code!,
       name: name!,
       fiscalYear: fiscalYear!,
-      departmentId: unit!.id,
-      sectionId: sectionName ? sectionOf(`${unit!.id}\u0000${sectionName}`) : null,
+      departmentId: department!.id,
+      sectionId: sectionName ? lookup.section(department!.id, sectionName) : null,
       policyArea,
       originEvent: text('originEvent'),
       outcomeIndicator: text('outcomeIndicator'),

@@ -31,30 +31,43 @@ export async function orgLookup(db: Db): Promise<OrgLookup> {
   const areas = await db.selectFrom('program_policy_areas').selectAll().execute()
   const departments = units.filter((u) => u.kind === 'department')
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '')
+  // An imported file names the same few departments and policy areas on every row.
+  const department = memoise((name: string) => {
+    const n = norm(name)
+    if (!n) return null
+    const d = departments.find((u) => u.name === n || u.code === n || n.endsWith(u.name))
+    return d ? { id: d.id, path: d.path } : null
+  })
+  const section = memoise((key: string) => {
+    const [departmentId, name] = JSON.parse(key) as [string, string]
+    const n = norm(name)
+    return units.find((u) => u.parent_id === departmentId && u.name === n)?.id ?? null
+  })
+  const policyArea = memoise((name: string) => {
+    const n = norm(name)
+    // 「都市農業・林業」 names 「東京の緑を守る都市農業や林業の振興」: every part is in the name.
+    const parts = n.split(/[・、/]/).filter(Boolean)
+    const found = areas.find(
+      (a) =>
+        a.code === n ||
+        a.name === n ||
+        (parts.length > 0 && parts.every((p) => a.name.includes(p))),
+    )
+    return found?.code ?? null
+  })
   return {
     departments: departments.map((d) => ({ id: d.id, name: d.name, path: d.path })),
-    department(name) {
-      const n = norm(name)
-      if (!n) return null
-      const d = departments.find((u) => u.name === n || u.code === n || n.endsWith(u.name))
-      return d ? { id: d.id, path: d.path } : null
-    },
-    section(departmentId, name) {
-      const n = norm(name)
-      return units.find((u) => u.parent_id === departmentId && u.name === n)?.id ?? null
-    },
-    policyArea(name) {
-      const n = norm(name)
-      // 「都市農業・林業」 names 「東京の緑を守る都市農業や林業の振興」: every part is in the name.
-      const parts = n.split(/[・、/]/).filter(Boolean)
-      const found = areas.find(
-        (a) =>
-          a.code === n ||
-          a.name === n ||
-          (parts.length > 0 && parts.every((p) => a.name.includes(p))),
-      )
-      return found?.code ?? null
-    },
+    department,
+    section: (departmentId, name) => section(JSON.stringify([departmentId, name])),
+    policyArea,
+  }
+}
+
+function memoise<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>()
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key))
+    return cache.get(key) as T
   }
 }
 
