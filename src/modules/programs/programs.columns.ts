@@ -151,7 +151,7 @@ export function parseYear(input: string): number | null | undefined {
     .replace(/年度?$/, '')
     .replace(/\.0+$/, '')
   if (text === '' || text === '-' || text === '―' || text === 'なし') return null
-  if (/^\d{4}$/.test(text)) return yearInRange(Number(text))
+  if (PLAIN_YEAR.test(text)) return yearInRange(Number(text))
   for (const [names, base] of ERAS) {
     for (const name of names) {
       if (text.toUpperCase().startsWith(name)) {
